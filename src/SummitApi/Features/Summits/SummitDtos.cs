@@ -1,0 +1,40 @@
+using SummitApi.Features.Sources;
+
+namespace SummitApi.Features.Summits;
+
+/// <summary>An engagement between leaders: a meeting, a call or a visit.</summary>
+public sealed record SummitDto
+{
+    /// <summary>A readable slug.</summary>
+    /// <example>busan-2025</example>
+    public required string Id { get; init; }
+    /// <summary>A summitKinds code (see /api/v1/vocabularies): in_person, call, state_visit, …</summary>
+    /// <example>in_person</example>
+    public required string Kind { get; init; }
+    public required string Title { get; init; }
+    /// <example>Busan, South Korea</example>
+    public string? Place { get; init; }
+    /// <summary>The larger gathering it was held at, if any.</summary>
+    public string? Occasion { get; init; }
+    /// <summary>The first day of the period the sources give; null when not stated (see notes).</summary>
+    /// <example>2025-10-30</example>
+    public DateOnly? Date { get; init; }
+    /// <summary>day, month, quarter or year.</summary>
+    /// <example>day</example>
+    public string? DatePrecision { get; init; }
+    /// <summary>early, mid, late, or null.</summary>
+    public string? DateQualifier { get; init; }
+    /// <summary>Its length as an ISO 8601 duration, when stated.</summary>
+    /// <example>PT2H</example>
+    public string? Duration { get; init; }
+    /// <summary>A bounds code qualifying the duration ("under two hours" is PT2H, less_than).</summary>
+    public string? DurationBound { get; init; }
+    /// <summary>A summitStatuses code: held, planned, tentative, …</summary>
+    /// <example>held</example>
+    public required string Status { get; init; }
+    /// <summary>Participating parties.</summary>
+    public required string[] Parties { get; init; }
+    /// <summary>Why a field is null, or how a value was derived.</summary>
+    public string? Notes { get; init; }
+    public required IReadOnlyList<CitationDto> Citations { get; init; }
+}

@@ -1,0 +1,18 @@
+namespace SummitApi.Features.Summits;
+
+internal static class SummitQueries
+{
+    public const string Columns = """
+        id, kind, title, place, occasion, date, date_precision, date_qualifier, duration, duration_bound,
+        status, parties, notes, citations_of('summit', id) AS citations
+        """;
+
+    public const string ById = $"SELECT {Columns} FROM summit WHERE id = @id";
+
+    public const string List = $"""
+        SELECT {Columns} FROM summit
+         WHERE (@after::text IS NULL OR id > @after)
+         ORDER BY id
+         LIMIT @limit
+        """;
+}

@@ -1,0 +1,80 @@
+using Dapper;
+using Npgsql;
+using SummitApi.Features.Sources;
+using SummitApi.Infrastructure.Http;
+using SummitApi.Infrastructure.Json;
+using SummitApi.Infrastructure.Seeding;
+
+namespace SummitApi.Infrastructure.Database;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "Summit";
+
+    /// <summary>
+    /// Uses ConnectionStrings:Summit when it is configured; otherwise provisions a local cluster from
+    /// the PostgreSQL binaries on this machine, kept under .data/ of the repository (git-ignored).
+    /// </summary>
+    public static async Task AddSummitDatabaseAsync(this WebApplicationBuilder builder, ILogger logger)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var root = builder.Configuration["LocalPostgres:Directory"] is { Length: > 0 } configured
+                ? configured
+                : Path.Combine(FindRepositoryRoot(builder.Environment.ContentRootPath), ".data", "postgres");
+            var port = builder.Configuration.GetValue("LocalPostgres:Port", 0);
+            logger.LogWarning(
+                "No ConnectionStrings__Summit is configured: provisioning a local PostgreSQL under {Directory} " +
+                "(set ConnectionStrings__Summit to use your own server)", root);
+            var cluster = await LocalPostgresCluster.StartAsync(root, "summit", port, ephemeral: false, logger);
+            builder.Services.AddSingleton(cluster);
+            connectionString = cluster.ConnectionString("summit");
+        }
+
+        var settings = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            ApplicationName = "SummitApi",
+        };
+        builder.Services.AddSingleton(new DatabaseConnection(settings.ConnectionString));
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString).Build());
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddSingleton<SeedLoader>();
+
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new JsonColumnHandler<IReadOnlyList<CitationDto>>());
+    }
+
+    /// <summary>
+    /// Runs the migrations, then loads the seed set. Call before serving anything: the migrations
+    /// must run before the first use of the NpgsqlDataSource, which caches the database's types.
+    /// </summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var connection = app.Services.GetRequiredService<DatabaseConnection>();
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(connection.ConnectionString, cancellationToken);
+        await app.Services.GetRequiredService<SeedLoader>().LoadAsync(SeedSet.ReadEmbedded(), cancellationToken);
+        await app.Services.GetRequiredService<CursorCodec>().LoadKeyAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+
+        if (app.Services.GetService<LocalPostgresCluster>() is { } cluster)
+        {
+            // Stop the server this process started when the API stops (Ctrl+C included).
+            app.Lifetime.ApplicationStopped.Register(() => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        }
+    }
+
+    private static string FindRepositoryRoot(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SummitApi.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        return start;
+    }
+}
+
+/// <summary>The connection string the service was configured or provisioned with.</summary>
+public sealed record DatabaseConnection(string ConnectionString);

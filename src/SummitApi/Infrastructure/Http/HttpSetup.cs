@@ -1,0 +1,92 @@
+using System.Text.Json.Serialization;
+using Asp.Versioning;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.ResponseCompression;
+using SummitApi.Infrastructure.Json;
+
+namespace SummitApi.Infrastructure.Http;
+
+public static class HttpSetup
+{
+    /// <summary>Headers a browser client elsewhere may read from our responses.</summary>
+    public static readonly string[] ExposedHeaders = ["ETag", "Retry-After", "Location", "api-supported-versions"];
+
+    public static void AddSummitHttp(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, SummitJsonContext.Default);
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        services.AddApiVersioning(options =>
+            {
+                options.DefaultApiVersion = new ApiVersion(1);
+                options.ReportApiVersions = true;
+                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+            })
+            .AddApiExplorer(options =>
+            {
+                options.GroupNameFormat = "'v'VVV";
+                options.SubstituteApiVersionInUrl = true;
+            });
+        services.AddSummitSwagger();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddCors(options => options.AddDefaultPolicy(policy =>
+            policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders(ExposedHeaders)));
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json"]);
+        });
+        services.AddSingleton<CursorCodec>();
+    }
+
+    public static void UseSummitHttp(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseCors();
+        // The ETag is taken over the bytes actually sent, so it sits outside compression: a gzip and an
+        // identity response are different representations and must not share a strong validator.
+        app.UseMiddleware<ETagMiddleware>();
+        app.UseResponseCompression();
+
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/swagger/v1/swagger.json", "SummitApi v1");
+            options.DocumentTitle = "SummitApi";
+        });
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
+            .WithTags("Health");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync })
+            .WithTags("Health");
+    }
+
+    /// <summary>The route group of one API version: /api/v{n}, with unknown query parameters refused.</summary>
+    public static RouteGroupBuilder MapApiVersion(this WebApplication app, int majorVersion)
+    {
+        var api = app.NewVersionedApi("Summit");
+        var group = api.MapGroup("/api/v{version:apiVersion}").HasApiVersion(new ApiVersion(majorVersion));
+        group.AddEndpointFilterFactory(QueryParameterFilter.Create);
+        return group;
+    }
+
+    public static void LogSwaggerAddress(this WebApplication app)
+    {
+        foreach (var address in app.Urls)
+        {
+            app.Logger.LogInformation("SummitApi is ready: Swagger UI at {SwaggerUrl}", address.TrimEnd('/') + "/swagger");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace SummitApi.Infrastructure.Http;
+
+/// <summary>
+/// Turns exceptions into Problem Details: a value that could not be bound is a 400 naming the
+/// parameter, an unreachable database a 503, anything else a 500 that reveals nothing inside.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    [GeneratedRegex("""parameter "(?:[^"]*\s)?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"|parameter "(?:[^"]*\s)?(?<name>[A-Za-z0-9_]+)" was not provided""")]
+    private static partial Regex BindingFailure();
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case BadHttpRequestException bad when BindingFailure().Match(bad.Message) is { Success: true } match:
+                var name = match.Groups["name"].Value;
+                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    [name] = [match.Groups["value"].Success ? $"'{match.Groups["value"].Value}' is not a valid value for '{name}'." : $"'{name}' is required."],
+                })
+                { Status = StatusCodes.Status400BadRequest, Title = "One or more parameters are invalid." };
+                break;
+            case BadHttpRequestException bad:
+                problem = new ProblemDetails { Status = bad.StatusCode, Title = "The request is malformed.", Detail = bad.Message };
+                break;
+            case NpgsqlException or TimeoutException when exception is not PostgresException:
+                logger.LogWarning(exception, "The database is unavailable");
+                httpContext.Response.Headers.RetryAfter = "5";
+                problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "The database is unavailable; try again shortly." };
+                break;
+            default:
+                logger.LogError(exception, "Unhandled exception");
+                problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
+                break;
+        }
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace SummitApi.Infrastructure.Http;
+
+public static class Problems
+{
+    public static NotFound<ProblemDetails> NotFound(string recordType, string id) =>
+        TypedResults.NotFound(new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Not found",
+            Detail = $"No {recordType} has the id '{id}'.",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        });
+}

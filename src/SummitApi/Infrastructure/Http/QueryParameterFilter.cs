@@ -1,0 +1,55 @@
+using System.Reflection;
+
+namespace SummitApi.Infrastructure.Http;
+
+/// <summary>
+/// Refuses query parameters the endpoint does not take, and any given twice: a misspelt filter
+/// silently ignored would return the wrong data with a 200.
+/// </summary>
+public static class QueryParameterFilter
+{
+    public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    {
+        var accepted = AcceptedNames(context.MethodInfo);
+        return async invocation =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            foreach (var (name, values) in invocation.HttpContext.Request.Query)
+            {
+                if (!accepted.Contains(name))
+                {
+                    errors[name] = [accepted.Count == 0
+                        ? $"'{name}' is not a parameter of this operation, which takes none."
+                        : $"'{name}' is not a parameter of this operation; it takes {string.Join(", ", accepted.Order(StringComparer.Ordinal))}."];
+                }
+                else if (values.Count > 1)
+                {
+                    errors[name] = [$"'{name}' is given {values.Count} times; give it once."];
+                }
+            }
+            return errors.Count > 0
+                ? TypedResults.ValidationProblem(errors, title: "One or more query parameters are not accepted.")
+                : await next(invocation);
+        };
+    }
+
+    private static HashSet<string> AcceptedNames(MethodInfo handler)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in handler.GetParameters())
+        {
+            if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
+            {
+                foreach (var property in parameter.ParameterType.GetProperties())
+                {
+                    names.Add(property.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromQueryAttribute>()?.Name ?? property.Name);
+                }
+            }
+            else if (parameter.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromQueryAttribute>() is { } fromQuery)
+            {
+                names.Add(fromQuery.Name ?? parameter.Name!);
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Reflection;
+
+namespace SummitApi.Infrastructure.Http;
+
+public static class SwaggerSetup
+{
+    public static void AddSummitSwagger(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new()
+            {
+                Title = "SummitApi",
+                Version = "1.0",
+                Description = """
+                    Structured, sourced data about the outcomes of leaders' summits: what was agreed, which side
+                    conceded what to whom (with numbers, dates and durations), and how each side's official readout
+                    differs from the other's. Every record cites its sources with verbatim excerpts. Vocabulary
+                    values (topics, actions, units, kinds, statuses) are snake_case codes listed at /api/v1/vocabularies.
+                    """,
+                Contact = new() { Name = "SummitApi maintainers", Url = new Uri("https://github.com/summitapi/summitapi") },
+                License = new() { Name = "Code: MIT. Data: facts with short cited excerpts; see each source's licence." },
+            });
+            var xml = Path.Combine(AppContext.BaseDirectory, Assembly.GetExecutingAssembly().GetName().Name + ".xml");
+            options.IncludeXmlComments(xml, includeControllerXmlComments: true);
+            options.SupportNonNullableReferenceTypes();
+            options.CustomSchemaIds(type => type.Name.Replace("Dto", "", StringComparison.Ordinal).Replace("`1", "", StringComparison.Ordinal)
+                + string.Concat(type.GetGenericArguments().Select(t => t.Name.Replace("Dto", "", StringComparison.Ordinal))));
+        });
+    }
+}

@@ -1,0 +1,34 @@
+using SummitApi.Features.Summits;
+using SummitApi.Infrastructure.Database;
+using SummitApi.Infrastructure.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+using var startupLoggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+var startupLogger = startupLoggerFactory.CreateLogger("SummitApi.Startup");
+
+try
+{
+    await builder.AddSummitDatabaseAsync(startupLogger);
+}
+catch (PostgresNotInstalledException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+builder.AddSummitHttp();
+
+var app = builder.Build();
+await app.InitializeDatabaseAsync();
+
+app.UseSummitHttp();
+
+var v1 = app.MapApiVersion(1);
+v1.MapSummits();
+
+app.Lifetime.ApplicationStarted.Register(() => app.LogSwaggerAddress());
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
