@@ -1,4 +1,14 @@
+using SummitApi.Features.Actors;
+using SummitApi.Features.Assessments;
+using SummitApi.Features.Concessions;
+using SummitApi.Features.ContextFigures;
+using SummitApi.Features.Outcomes;
+using SummitApi.Features.Parties;
+using SummitApi.Features.Readouts;
+using SummitApi.Features.Sources;
 using SummitApi.Features.Summits;
+using SummitApi.Features.Timeline;
+using SummitApi.Features.Vocabularies;
 using SummitApi.Infrastructure.Database;
 using SummitApi.Infrastructure.Http;
 
@@ -25,6 +35,16 @@ app.UseSummitHttp();
 
 var v1 = app.MapApiVersion(1);
 v1.MapSummits();
+v1.MapOutcomes();
+v1.MapConcessions();
+v1.MapReadouts();
+v1.MapTimeline();
+v1.MapActors();
+v1.MapAssessments();
+v1.MapContextFigures();
+v1.MapParties();
+v1.MapSources();
+v1.MapVocabularies();
 
 app.Lifetime.ApplicationStarted.Register(() => app.LogSwaggerAddress());
 await app.RunAsync();

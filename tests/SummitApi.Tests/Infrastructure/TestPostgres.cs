@@ -73,11 +73,40 @@ public static class TestPostgres
 
     private static async Task<string> StartLocalClusterAsync()
     {
-        var root = Path.Combine(Path.GetTempPath(), $"summit-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        await DeleteClustersOfEndedRunsAsync();
+        var root = Path.Combine(Path.GetTempPath(), $"{ClusterPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         var cluster = await LocalPostgresCluster.StartAsync(root, "postgres", port: 0, ephemeral: true, NullLogger.Instance);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Origin = $"local cluster in {root}";
         return cluster.ConnectionString("postgres");
+    }
+
+    private const string ClusterPrefix = "summit-tests-";
+
+    /// <summary>A run that was killed cannot clean up after itself; the next run does it.</summary>
+    private static async Task DeleteClustersOfEndedRunsAsync()
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
+        {
+            var owner = Path.GetFileName(directory)[ClusterPrefix.Length..].Split('-')[0];
+            if (int.TryParse(owner, out var pid) && !IsRunning(pid) && !File.Exists(Path.Combine(directory, "data", "postmaster.pid")))
+            {
+                await LocalPostgresCluster.DeleteDirectoryAsync(directory);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static async Task PrepareTemplateAsync(string server)

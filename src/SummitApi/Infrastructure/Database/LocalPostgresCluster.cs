@@ -90,6 +90,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
 
         var cluster = new LocalPostgresCluster(rootDirectory, binDirectory, runningPort.Value, ephemeral, startedHere);
+        if (ephemeral)
+        {
+            cluster.RemoveWhenThisProcessEnds();
+        }
         await cluster.CreateDatabaseIfMissingAsync(database, cancellationToken: cancellationToken);
         return cluster;
     }
@@ -127,8 +131,42 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
         if (_ephemeral)
         {
-            Directory.Delete(RootDirectory, recursive: true);
+            await DeleteDirectoryAsync(RootDirectory);
         }
+    }
+
+    /// <summary>Deletes a stopped cluster's folder, retrying while the server's last files disappear.</summary>
+    public static async Task DeleteDirectoryAsync(string directory)
+    {
+        for (var attempt = 1; Directory.Exists(directory); attempt++)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A test host may be torn down before its exit handlers finish, so an ephemeral cluster is
+    /// watched by a detached shell that stops and deletes it once this process is gone, however it ends.
+    /// </summary>
+    private void RemoveWhenThisProcessEnds()
+    {
+        var stop = $"{(IsRoot ? $"runuser -u {Superuser} -- " : "")}'{Path.Combine(_binDirectory, "pg_ctl")}' -D '{_dataDirectory}' -m immediate stop";
+        var watcher = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 0.5; done; {stop}; rm -rf '{RootDirectory}'";
+        var startInfo = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardInput = true };
+        // setsid and the trailing & detach the watcher, so it outlives this process's tree.
+        foreach (var argument in (string[])["-c", $"setsid bash -c \"{watcher}\" >/dev/null 2>&1 < /dev/null &"])
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+        using var launcher = Process.Start(startInfo);
+        launcher?.WaitForExit();
     }
 
     /// <summary>The folder holding initdb and pg_ctl: from PATH, else Debian's versioned folders.</summary>

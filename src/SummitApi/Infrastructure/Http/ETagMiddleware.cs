@@ -43,6 +43,11 @@ public sealed class ETagMiddleware(RequestDelegate next)
             response.Headers.ContentType = default;
             return;
         }
+        if (buffer.Length == 0)
+        {
+            // Leave an empty error response unmarked, so the status code pages can write its problem.
+            return;
+        }
         response.ContentLength = buffer.Length;
         if (!HttpMethods.IsHead(request.Method))
         {

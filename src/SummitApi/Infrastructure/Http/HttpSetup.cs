@@ -25,7 +25,7 @@ public static class HttpSetup
 
         services.AddApiVersioning(options =>
             {
-                options.DefaultApiVersion = new ApiVersion(1);
+                options.DefaultApiVersion = new ApiVersion(1, 0);
                 options.ReportApiVersions = true;
                 options.ApiVersionReader = new UrlSegmentApiVersionReader();
             })
@@ -77,8 +77,9 @@ public static class HttpSetup
     public static RouteGroupBuilder MapApiVersion(this WebApplication app, int majorVersion)
     {
         var api = app.NewVersionedApi("Summit");
-        var group = api.MapGroup("/api/v{version:apiVersion}").HasApiVersion(new ApiVersion(majorVersion));
+        var group = api.MapGroup("/api/v{version:apiVersion}").HasApiVersion(new ApiVersion(majorVersion, 0));
         group.AddEndpointFilterFactory(QueryParameterFilter.Create);
+        group.AddEndpointFilter(ProblemResultFilter.InvokeAsync);
         return group;
     }
 

@@ -25,8 +25,27 @@ public static class SwaggerSetup
             var xml = Path.Combine(AppContext.BaseDirectory, Assembly.GetExecutingAssembly().GetName().Name + ".xml");
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();
+            options.OperationFilter<ProblemContentTypeFilter>();
             options.CustomSchemaIds(type => type.Name.Replace("Dto", "", StringComparison.Ordinal).Replace("`1", "", StringComparison.Ordinal)
                 + string.Concat(type.GetGenericArguments().Select(t => t.Name.Replace("Dto", "", StringComparison.Ordinal))));
         });
+    }
+}
+
+/// <summary>Error responses are written as application/problem+json (see ProblemResultFilter); say so in the document.</summary>
+internal sealed class ProblemContentTypeFilter : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+{
+    public void Apply(Microsoft.OpenApi.OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+    {
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (status.StartsWith('4') || status.StartsWith('5'))
+            {
+                if (response.Content is { } content && content.Remove("application/json", out var media))
+                {
+                    content["application/problem+json"] = media;
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SummitApi.Tests.Infrastructure;
+
+namespace SummitApi.Tests;
+
+public class HttpContractTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>
+{
+    [Fact]
+    public async Task Unknown_route_is_a_404_problem_with_a_trace_id()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/v1/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+    }
+
+    [Fact]
+    public async Task Wrong_method_is_a_405_problem()
+    {
+        var response = await factory.CreateClient().DeleteAsync("/api/v1/summits");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(405, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Unknown_record_id_is_a_404_problem_naming_the_id()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/v1/summits/no-such-summit");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("no-such-summit", problem.GetProperty("detail").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+    }
+
+    [Fact]
+    public async Task Unknown_query_parameter_is_a_400_naming_it()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/v1/summits?colour=red");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("colour", out _));
+    }
+
+    [Fact]
+    public async Task A_parameter_given_twice_is_a_400_naming_it()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/v1/summits?limit=1&limit=2");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("limit", out _));
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=100000")]
+    [InlineData("limit=ten")]
+    public async Task An_out_of_range_or_malformed_limit_is_a_400_naming_limit(string query)
+    {
+        var response = await factory.CreateClient().GetAsync($"/api/v1/summits?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("limit", out _));
+    }
+
+    [Fact]
+    public async Task An_edited_cursor_is_a_400_naming_cursor()
+    {
+        var client = factory.CreateClient();
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/v1/summits?limit=1");
+        var cursor = first.GetProperty("nextCursor").GetString()!;
+        var tampered = cursor[..^2] + (cursor[^2] == 'A' ? "B" : "A") + cursor[^1];
+
+        var response = await client.GetAsync($"/api/v1/summits?limit=1&cursor={Uri.EscapeDataString(tampered)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("cursor", out _));
+    }
+
+    [Fact]
+    public async Task Summits_page_through_to_the_end_without_duplicates_and_the_last_page_has_a_null_cursor()
+    {
+        var client = factory.CreateClient();
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/summits?limit=1{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetString()!));
+            Assert.True(page.TryGetProperty("nextCursor", out var next));
+            cursor = next.ValueKind == JsonValueKind.Null ? null : next.GetString();
+        }
+        while (cursor is not null);
+
+        await using var connection = await factory.OpenConnectionAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM summit", connection);
+        Assert.Equal((long)(await count.ExecuteScalarAsync())!, seen.Count);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
+    }
+
+    [Fact]
+    public async Task Responses_are_camel_case_and_report_the_supported_api_versions()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/v1/summits/busan-2025");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("1.0", response.Headers.GetValues("api-supported-versions").Single());
+        var summit = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2025-10-30", summit.GetProperty("date").GetString());
+        Assert.Equal("day", summit.GetProperty("datePrecision").GetString());
+        Assert.NotEmpty(summit.GetProperty("citations").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Every_get_has_a_strong_etag_and_no_cache_and_a_matching_if_none_match_is_a_304()
+    {
+        var client = factory.CreateClient();
+        var response = await client.GetAsync("/api/v1/summits/busan-2025");
+        var etag = response.Headers.ETag;
+
+        Assert.NotNull(etag);
+        Assert.False(etag.IsWeak);
+        Assert.True(response.Headers.CacheControl?.NoCache);
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/api/v1/summits/busan-2025");
+        revalidate.Headers.IfNoneMatch.Add(etag);
+        var notModified = await client.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        using var stale = new HttpRequestMessage(HttpMethod.Get, "/api/v1/summits/busan-2025");
+        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"something-else\""));
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(stale)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Compressed_and_identity_responses_carry_different_etags()
+    {
+        var client = factory.CreateClient();
+        using var gzip = new HttpRequestMessage(HttpMethod.Get, "/api/v1/summits");
+        gzip.Headers.AcceptEncoding.ParseAdd("gzip");
+        var compressed = await client.SendAsync(gzip);
+        var identity = await client.GetAsync("/api/v1/summits");
+
+        Assert.Equal("gzip", compressed.Content.Headers.ContentEncoding.Single());
+        Assert.NotEqual(identity.Headers.ETag, compressed.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task Cross_origin_reads_are_allowed_and_expose_the_etag()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/summits");
+        request.Headers.Add("Origin", "https://dashboard.example");
+        var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("ETag", response.Headers.GetValues("Access-Control-Expose-Headers").Single());
+    }
+
+    [Fact]
+    public async Task Swagger_ui_and_the_v1_document_are_served()
+    {
+        var client = factory.CreateClient();
+
+        var ui = await client.GetAsync("/swagger/index.html");
+        Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
+        Assert.Contains("swagger-ui", await ui.Content.ReadAsStringAsync());
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+        Assert.Equal("SummitApi", document.GetProperty("info").GetProperty("title").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/summits/{summitId}", out _));
+    }
+}
