@@ -30,6 +30,15 @@ public static class TestPostgres
         return WithDatabase(server, name);
     }
 
+    /// <summary>Creates a database with nothing in it, for tests of the migrations themselves.</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var server = await Server.Value;
+        var name = $"summit_test_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCount)}_empty";
+        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        return WithDatabase(server, name);
+    }
+
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;

@@ -14,13 +14,28 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
     {
         // A plain connection, not the NpgsqlDataSource: the data source caches the database's types
         // on first use, and the migrations may be what creates them.
-        await using var lockConnection = new NpgsqlConnection(connectionString);
+        // Unpooled: a pooled connection outlives its Dispose, and with it this session-level lock.
+        var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 0 };
+        await using var lockConnection = new NpgsqlConnection(unpooled.ConnectionString);
         await lockConnection.OpenAsync(cancellationToken);
         await using (var takeLock = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLocks.Migrations})", lockConnection))
         {
+            // Waits as long as another instance migrates; the timeout is the caller's token.
             await takeLock.ExecuteNonQueryAsync(cancellationToken);
         }
+        try
+        {
+            Upgrade(connectionString);
+        }
+        finally
+        {
+            await using var releaseLock = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryLocks.Migrations})", lockConnection);
+            await releaseLock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
 
+    private void Upgrade(string connectionString)
+    {
         var upgrader = DeployChanges.To.PostgresqlDatabase(connectionString)
             .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.StartsWith("db/", StringComparison.Ordinal))
             .JournalToPostgresqlTable("public", "schema_migrations")
@@ -33,7 +48,6 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
         {
             throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
         }
-        // Closing lockConnection releases the lock.
     }
 
     private sealed class UpgradeLog(ILogger logger) : IUpgradeLog

@@ -27,7 +27,8 @@ public static class DatabaseSetup
             logger.LogWarning(
                 "No ConnectionStrings__Summit is configured: provisioning a local PostgreSQL under {Directory} " +
                 "(set ConnectionStrings__Summit to use your own server)", root);
-            var cluster = await LocalPostgresCluster.StartAsync(root, "summit", port, ephemeral: false, logger);
+            var cluster = await LocalPostgresCluster.StartAsync(root, "summit", port, ephemeral: false, logger,
+                binDirectory: builder.Configuration["LocalPostgres:BinDirectory"] is { Length: > 0 } bin ? bin : null);
             builder.Services.AddSingleton(cluster);
             connectionString = cluster.ConnectionString("summit");
         }

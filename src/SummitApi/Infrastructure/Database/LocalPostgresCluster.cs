@@ -46,10 +46,15 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// unless it is already running, and makes sure <paramref name="database"/> exists.
     /// </summary>
     /// <param name="ephemeral">A test cluster: durability off for speed, deleted when disposed.</param>
+    /// <param name="binDirectory">The folder of initdb and pg_ctl; null to look for them (see FindBinDirectory).</param>
     public static async Task<LocalPostgresCluster> StartAsync(
-        string rootDirectory, string database, int port, bool ephemeral, ILogger logger, CancellationToken cancellationToken = default)
+        string rootDirectory, string database, int port, bool ephemeral, ILogger logger, string? binDirectory = null, CancellationToken cancellationToken = default)
     {
-        var binDirectory = FindBinDirectory() ?? throw new PostgresNotInstalledException();
+        binDirectory ??= FindBinDirectory(Environment.GetEnvironmentVariable("PATH") ?? "", "/usr/lib/postgresql");
+        if (binDirectory is null || !File.Exists(Path.Combine(binDirectory, "initdb")) || !File.Exists(Path.Combine(binDirectory, "pg_ctl")))
+        {
+            throw new PostgresNotInstalledException();
+        }
         rootDirectory = Path.GetFullPath(rootDirectory);
         var socketDirectory = Path.Combine(rootDirectory, "socket");
         Directory.CreateDirectory(socketDirectory);
@@ -169,17 +174,16 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         launcher?.WaitForExit();
     }
 
-    /// <summary>The folder holding initdb and pg_ctl: from PATH, else Debian's versioned folders.</summary>
-    public static string? FindBinDirectory()
+    /// <summary>The folder holding initdb and pg_ctl: from PATH, else the newest of Debian's versioned folders.</summary>
+    public static string? FindBinDirectory(string searchPath, string debianRoot)
     {
-        var fromPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+        var fromPath = searchPath
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .FirstOrDefault(directory => File.Exists(Path.Combine(directory, "initdb")) && File.Exists(Path.Combine(directory, "pg_ctl")));
         if (fromPath is not null)
         {
             return fromPath;
         }
-        const string debianRoot = "/usr/lib/postgresql";
         return Directory.Exists(debianRoot)
             ? Directory.GetDirectories(debianRoot)
                 .Select(versionDirectory => Path.Combine(versionDirectory, "bin"))
