@@ -1,0 +1,20 @@
+namespace SummitApi.Features.Assessments;
+
+internal static class AssessmentQueries
+{
+    public const string Columns = """
+        id, speaker_id, summit_id, topic, quote, notes, citations_of('assessment', id) AS citations
+        """;
+
+    public const string ById = $"SELECT {Columns} FROM assessment WHERE id = @id";
+
+    public const string List = $"""
+        SELECT {Columns} FROM assessment
+         WHERE (@summit::text IS NULL OR summit_id = @summit)
+           AND (@speaker::text IS NULL OR speaker_id = @speaker)
+           AND (@topic::text IS NULL OR topic = @topic)
+           AND (@after::text IS NULL OR id > @after)
+         ORDER BY id
+         LIMIT @limit
+        """;
+}

@@ -1,0 +1,33 @@
+namespace SummitApi.Features.Concessions;
+
+internal static class ConcessionQueries
+{
+    private const string Select = """
+        SELECT c.id, c.outcome_id, o.summit_id, o.topic, c.giver, c.beneficiary, c.action, c.instrument, c.metric,
+               c.value_before, c.value_after, c.unit, c.approximate,
+               c.effective_date, c.effective_date_precision, c.effective_date_qualifier, c.duration,
+               c.expiry_date, CASE WHEN c.expiry_date IS NOT NULL THEN c.effective_date_precision END AS expiry_date_precision,
+               c.exchanged_for, c.reported_by, c.notes, citations_of('concession', c.id) AS citations
+          FROM concession c
+          JOIN outcome o ON o.id = c.outcome_id
+        """;
+
+    public const string ById = $"{Select} WHERE c.id = @id";
+
+    // A concession cannot be in force before it was agreed, so an unknown effective date starts at its
+    // summit's date. Loose dates are stored as their period's first day, which is the start used here.
+    public const string List = $"""
+        {Select}
+          JOIN summit s ON s.id = o.summit_id
+         WHERE (@summit::text IS NULL OR o.summit_id = @summit)
+           AND (@giver::text IS NULL OR c.giver = @giver)
+           AND (@beneficiary::text IS NULL OR c.beneficiary = @beneficiary)
+           AND (@topic::text IS NULL OR o.topic = @topic)
+           AND (@activeOn::date IS NULL OR (coalesce(c.effective_date, s.date) <= @activeOn
+                                            AND (c.expiry_date IS NULL OR @activeOn < c.expiry_date)))
+           AND (@q::text IS NULL OR c.search @@ websearch_to_tsquery('english', @q))
+           AND (@after::text IS NULL OR c.id > @after)
+         ORDER BY c.id
+         LIMIT @limit
+        """;
+}

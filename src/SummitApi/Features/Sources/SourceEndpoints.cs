@@ -1,0 +1,86 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using SummitApi.Infrastructure.Database;
+using SummitApi.Infrastructure.Http;
+
+namespace SummitApi.Features.Sources;
+
+public static class SourceEndpoints
+{
+    public static void MapSources(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/sources").WithTags("Sources");
+        group.MapGet("/", ListSources).WithName("ListSources")
+            .WithSummary("List sources")
+            .WithDescription("Every document that facts cite, ordered by id, one page at a time, each with how many citations quote it.");
+        group.MapGet("/{sourceId}", GetSource).WithName("GetSource")
+            .WithSummary("Get a source")
+            .WithDescription("One document: title, publisher, authors (null when it does not say), published date with its precision, kind, licence, the sha256 of its text and how many citations quote it.");
+        group.MapGet("/{sourceId}/citations", ListSourceCitations).WithName("ListSourceCitations")
+            .WithSummary("List a source's citations")
+            .WithDescription("Every citation of one document, ordered by id, one page at a time: which record it supports (with that record's API path) and the verbatim excerpt.");
+        routes.MapGet("/citations/{citationId}", GetCitation).WithName("GetCitation").WithTags("Sources")
+            .WithSummary("Get a citation")
+            .WithDescription("One link of a record to a source: the source, the cited record (with its API path) and the verbatim excerpt.");
+    }
+
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<SourceDto>>, ValidationProblem>> ListSources(
+        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor);
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        var revision = await DataRevision.CurrentAsync(connection);
+        var rows = (await connection.QueryAsync<SourceDto>(SourceQueries.List, new { after = request.After?[0], limit = request.Limit + 1 })).AsList();
+        return TypedResults.Ok(request.ToPage(rows, revision, s => [s.Id]));
+    }
+
+    /// <param name="sourceId">The source's id, e.g. nyt-kuo-pierson-2025-10-30.</param>
+    public static async Task<Results<Ok<SourceDto>, NotFound<ProblemDetails>>> GetSource(
+        string sourceId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var source = await connection.QuerySingleOrDefaultAsync<SourceDto>(SourceQueries.ById, new { id = sourceId });
+        return source is null ? Problems.NotFound("source", sourceId) : TypedResults.Ok(source);
+    }
+
+    /// <param name="sourceId">The source's id, e.g. nyt-kuo-pierson-2025-10-30.</param>
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<SourceCitationDto>>, NotFound<ProblemDetails>, ValidationProblem>> ListSourceCitations(
+        string sourceId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor);
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        if (!await connection.ExecuteScalarAsync<bool>(SourceQueries.Exists, new { id = sourceId }))
+        {
+            return Problems.NotFound("source", sourceId);
+        }
+        var revision = await DataRevision.CurrentAsync(connection);
+        var rows = (await connection.QueryAsync<SourceCitationDto>(SourceQueries.CitationsOfSource,
+            new { sourceId, after = request.After?[0], limit = request.Limit + 1 })).AsList();
+        return TypedResults.Ok(request.ToPage(rows, revision, c => [c.Id]));
+    }
+
+    /// <param name="citationId">The citation's id, as listed by /api/v1/sources/{sourceId}/citations.</param>
+    public static async Task<Results<Ok<SourceCitationDto>, NotFound<ProblemDetails>>> GetCitation(
+        string citationId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var citation = await connection.QuerySingleOrDefaultAsync<SourceCitationDto>(SourceQueries.CitationById, new { id = citationId });
+        return citation is null ? Problems.NotFound("citation", citationId) : TypedResults.Ok(citation);
+    }
+}

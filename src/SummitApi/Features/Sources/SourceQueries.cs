@@ -1,0 +1,37 @@
+namespace SummitApi.Features.Sources;
+
+internal static class SourceQueries
+{
+    public const string Columns = """
+        id, title, publisher, authors, published_date, published_date_precision, published_date_qualifier,
+        kind, licence, url, sha256, notes,
+        (SELECT count(*) FROM citation c WHERE c.source_id = source.id)::int AS citation_count
+        """;
+
+    public const string ById = $"SELECT {Columns} FROM source WHERE id = @id";
+
+    public const string List = $"""
+        SELECT {Columns} FROM source
+         WHERE (@after::text IS NULL OR id > @after)
+         ORDER BY id
+         LIMIT @limit
+        """;
+
+    public const string Exists = "SELECT EXISTS (SELECT 1 FROM source WHERE id = @id)";
+
+    // Every record type's resource is its kebab-case plural: readout_statement → /api/v1/readout-statements/{id}.
+    public const string CitationColumns = """
+        id, source_id, record_type, record_id, excerpt,
+        '/api/v1/' || replace(record_type, '_', '-') || 's/' || record_id AS record_path
+        """;
+
+    public const string CitationById = $"SELECT {CitationColumns} FROM citation WHERE id = @id";
+
+    public const string CitationsOfSource = $"""
+        SELECT {CitationColumns} FROM citation
+         WHERE source_id = @sourceId
+           AND (@after::text IS NULL OR id > @after)
+         ORDER BY id
+         LIMIT @limit
+        """;
+}

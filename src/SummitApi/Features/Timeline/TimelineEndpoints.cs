@@ -1,0 +1,66 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using SummitApi.Infrastructure.Database;
+using SummitApi.Infrastructure.Http;
+
+namespace SummitApi.Features.Timeline;
+
+public static class TimelineEndpoints
+{
+    public static void MapTimeline(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Timeline");
+        group.MapGet("/timeline", ListTimelineEvents).WithName("ListTimelineEvents")
+            .WithSummary("List the timeline")
+            .WithDescription("""
+                Events around summits (tariff actions, controls, statements, calls, expiries, planned visits), ordered by
+                date and then id, with undated events last, one page at a time. Dates are loose: an event covers its whole
+                period, from its date (the period's first day) to the period's last day. `from` and `to` keep the events
+                whose period overlaps the asked range (`from` alone: ending on or after it; `to` alone: starting on or
+                before it), so a month-precision event in November matches any range that touches November; an undated
+                event never matches a date filter. `summit` keeps the events on that summit's timeline.
+                """);
+        group.MapGet("/events/{eventId}", GetEvent).WithName("GetEvent")
+            .WithSummary("Get an event")
+            .WithDescription("One event: its date with precision and qualifier (\"late November\" is 2025-11-01, month, late), kind, the parties involved, the summits and concessions it relates to, and citations.");
+    }
+
+    /// <param name="summit">Only events on this summit's timeline (a summit id, e.g. busan-2025).</param>
+    /// <param name="from">Only events whose period ends on or after this day (YYYY-MM-DD).</param>
+    /// <param name="to">Only events whose period starts on or before this day (YYYY-MM-DD).</param>
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<EventDto>>, ValidationProblem>> ListTimelineEvents(
+        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] string? summit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to,
+        [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor,
+            ("summit", summit), ("from", IsoDate(from)), ("to", IsoDate(to)));
+        request.RequireRange("from", from, "to", to);
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await request.RequireExistingAsync(connection, "summit", summit, "summit");
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        var revision = await DataRevision.CurrentAsync(connection);
+        var rows = (await connection.QueryAsync<EventDto>(TimelineQueries.List,
+            new { summit, from, to, afterDate = request.After?[0], afterId = request.After?[1], limit = request.Limit + 1 })).AsList();
+        return TypedResults.Ok(request.ToPage(rows, revision, e => [IsoDate(e.Date) ?? "infinity", e.Id]));
+    }
+
+    /// <param name="eventId">The event's id, e.g. trump-xi-call-late-november.</param>
+    public static async Task<Results<Ok<EventDto>, NotFound<ProblemDetails>>> GetEvent(
+        string eventId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var timelineEvent = await connection.QuerySingleOrDefaultAsync<EventDto>(TimelineQueries.ById, new { id = eventId });
+        return timelineEvent is null ? Problems.NotFound("event", eventId) : TypedResults.Ok(timelineEvent);
+    }
+
+    private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,50 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using SummitApi.Tests.Infrastructure;
+
+namespace SummitApi.Tests;
+
+public class PartyTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>
+{
+    [Fact]
+    public async Task Party_list_pages_through_every_party_in_id_order()
+    {
+        var items = await PageWalker.ReadAllAsync(factory.CreateClient(), "/api/v1/parties", limit: 2);
+
+        var ids = items.Select(p => p.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(["AU", "CN", "JP", "MY", "US"], ids);
+        Assert.Equal(await PageWalker.CountAsync(factory, "SELECT count(*) FROM party"), ids.Count);
+    }
+
+    [Fact]
+    public async Task Party_is_served_with_its_name_and_kind_and_no_citations()
+    {
+        var party = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/parties/CN");
+
+        Assert.Equal("CN", party.GetProperty("id").GetString());
+        Assert.Equal("China", party.GetProperty("name").GetString());
+        Assert.Equal("state", party.GetProperty("kind").GetString());
+        Assert.False(party.TryGetProperty("citations", out _));
+    }
+
+    [Fact]
+    public async Task Unknown_party_is_a_404_problem()
+    {
+        await PageWalker.AssertNotFoundAsync(factory.CreateClient(), "/api/v1/parties/XX", "XX");
+    }
+
+    [Theory]
+    [InlineData("colour=red", "colour")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=100000", "limit")]
+    public async Task Party_list_rejects_bad_input_with_a_400_naming_the_parameter(string query, string parameter)
+    {
+        await PageWalker.AssertBadRequestAsync(factory.CreateClient(), $"/api/v1/parties?{query}", parameter);
+    }
+
+    [Fact]
+    public async Task Party_list_rejects_an_edited_cursor()
+    {
+        await PageWalker.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), "/api/v1/parties?limit=2");
+    }
+}
