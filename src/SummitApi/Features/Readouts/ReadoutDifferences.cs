@@ -1,3 +1,5 @@
+using SummitApi.Features.Vocabularies;
+
 namespace SummitApi.Features.Readouts;
 
 /// <summary>
@@ -11,7 +13,16 @@ public static class ReadoutDifferences
     public const string OneSided = "one_sided";
     public const string AbsentFromAll = "absent_from_all";
 
-    public static readonly IReadOnlyList<string> Classifications = [Consistent, Conflicting, OneSided, AbsentFromAll];
+    /// <summary>The classifications, as /api/v1/vocabularies lists them.</summary>
+    public static readonly IReadOnlyList<VocabularyTerm> ClassificationTerms =
+    [
+        new(Consistent, "Consistent", "Every party asserts the topic and no statements are linked as contradicting."),
+        new(Conflicting, "Conflicting", "Two parties' statements on the topic are linked as contradicting (e.g. different values of one metric, or opposite tone)."),
+        new(OneSided, "One-sided", "Some parties assert the topic, others do not."),
+        new(AbsentFromAll, "Absent from all", "No party asserts the topic: a source notes that each account left it out (Taiwan at Busan), or no readout touches it; each stance's basis says which."),
+    ];
+
+    public static readonly IReadOnlyList<string> Classifications = [.. ClassificationTerms.Select(term => term.Code)];
 
     public const string Asserts = "asserts";
     public const string NotMentioned = "not_mentioned";

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using SummitApi.Features.Vocabularies;
 
 namespace SummitApi.Infrastructure.Validation;
 
@@ -9,8 +10,25 @@ public static partial class RuleExtensions
 {
     public const int MaxExcerptLength = 400;
 
-    public static readonly string[] DatePrecisions = ["day", "month", "quarter", "year"];
-    public static readonly string[] DateQualifiers = ["early", "mid", "late"];
+    /// <summary>How exact a loose date is (a fixed list: the date filters compute periods from it).</summary>
+    public static readonly IReadOnlyList<VocabularyTerm> DatePrecisionTerms =
+    [
+        new("day", "Day", "The date is the day itself."),
+        new("month", "Month", "The date is the first day of the month the sources give (\"November 2025\" is 2025-11-01)."),
+        new("quarter", "Quarter", "The date is the first day of the quarter the sources give."),
+        new("year", "Year", "The date is the first day of the year the sources give (\"next year\", written in 2025, is 2026-01-01)."),
+    ];
+
+    /// <summary>Which part of a loose date's period the sources point at.</summary>
+    public static readonly IReadOnlyList<VocabularyTerm> DateQualifierTerms =
+    [
+        new("early", "Early", "The early part of the period (\"early next year\" is 2026-01-01 / year / early)."),
+        new("mid", "Mid", "The middle of the period."),
+        new("late", "Late", "The late part of the period (\"late November\" is 2025-11-01 / month / late)."),
+    ];
+
+    public static readonly string[] DatePrecisions = [.. DatePrecisionTerms.Select(term => term.Code)];
+    public static readonly string[] DateQualifiers = [.. DateQualifierTerms.Select(term => term.Code)];
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$")]
     private static partial Regex RecordIdPattern();
