@@ -11,6 +11,7 @@ using SummitApi.Features.Timeline;
 using SummitApi.Features.Vocabularies;
 using SummitApi.Infrastructure.Database;
 using SummitApi.Infrastructure.Http;
+using SummitApi.Infrastructure.Writes;
 
 var builder = WebApplication.CreateBuilder(args);
 using var startupLoggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
@@ -45,6 +46,7 @@ v1.MapContextFigures();
 v1.MapParties();
 v1.MapSources();
 v1.MapVocabularies();
+v1.MapWrites();
 
 app.Lifetime.ApplicationStarted.Register(() => app.LogSwaggerAddress());
 await app.RunAsync();

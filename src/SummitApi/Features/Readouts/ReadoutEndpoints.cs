@@ -115,7 +115,7 @@ public static class ReadoutEndpoints
     }
 
     /// <summary>Fills in the statements of a page of readouts with one query, not one per readout.</summary>
-    private static async Task<IReadOnlyList<ReadoutDto>> WithStatementsAsync(NpgsqlConnection connection, IReadOnlyList<ReadoutDto> readouts)
+    internal static async Task<IReadOnlyList<ReadoutDto>> WithStatementsAsync(NpgsqlConnection connection, IReadOnlyList<ReadoutDto> readouts)
     {
         var statements = (await connection.QueryAsync<ReadoutStatementDto>(
             ReadoutQueries.StatementsOfReadouts, new { ids = readouts.Select(r => r.Id).ToArray() })).ToLookup(s => s.ReadoutId);

@@ -47,6 +47,7 @@ public static class HttpSetup
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json"]);
         });
         services.AddSingleton<CursorCodec>();
+        services.AddSummitRateLimits(builder.Configuration);
     }
 
     public static void UseSummitHttp(this WebApplication app)
@@ -55,10 +56,10 @@ public static class HttpSetup
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseCors();
-        // The ETag is taken over the bytes actually sent, so it sits outside compression: a gzip and an
-        // identity response are different representations and must not share a strong validator.
-        app.UseMiddleware<ETagMiddleware>();
+        app.UseRateLimiter();
+        app.Use(ETags.MarkEncodedVariants);
         app.UseResponseCompression();
+        app.UseMiddleware<ETagMiddleware>();
 
         app.UseSwagger();
         app.UseSwaggerUI(options =>
@@ -80,6 +81,7 @@ public static class HttpSetup
         var group = api.MapGroup("/api/v{version:apiVersion}").HasApiVersion(new ApiVersion(majorVersion, 0));
         group.AddEndpointFilterFactory(QueryParameterFilter.Create);
         group.AddEndpointFilter(ProblemResultFilter.InvokeAsync);
+        group.RequireRateLimiting(RateLimits.Reads);
         return group;
     }
 

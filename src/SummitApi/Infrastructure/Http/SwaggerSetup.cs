@@ -26,6 +26,8 @@ public static class SwaggerSetup
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();
             options.OperationFilter<ProblemContentTypeFilter>();
+            options.OperationFilter<RouteParameterFilter>();
+            options.OperationFilter<WriteHeadersFilter>();
             options.CustomSchemaIds(type => type.Name.Replace("Dto", "", StringComparison.Ordinal).Replace("`1", "", StringComparison.Ordinal)
                 + string.Concat(type.GetGenericArguments().Select(t => t.Name.Replace("Dto", "", StringComparison.Ordinal))));
         });
@@ -48,4 +50,67 @@ internal sealed class ProblemContentTypeFilter : Swashbuckle.AspNetCore.SwaggerG
             }
         }
     }
+}
+
+/// <summary>
+/// Documents every {parameter} of a route template, also for generic handlers that read it from the
+/// route values rather than from a handler parameter (the editorial writes).
+/// </summary>
+internal sealed partial class RouteParameterFilter : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+{
+    public void Apply(Microsoft.OpenApi.OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+    {
+        operation.Parameters ??= [];
+        foreach (var name in RouteParameter().Matches(context.ApiDescription.RelativePath ?? "").Select(m => m.Groups[1].Value))
+        {
+            if (!operation.Parameters.Any(p => p.Name == name && p.In == Microsoft.OpenApi.ParameterLocation.Path))
+            {
+                operation.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
+                {
+                    Name = name,
+                    In = Microsoft.OpenApi.ParameterLocation.Path,
+                    Required = true,
+                    Description = "The record's id.",
+                    Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String },
+                });
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{([A-Za-z0-9_]+)\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
+}
+
+/// <summary>The request headers the editorial writes read, as parameters of their operations.</summary>
+internal sealed class WriteHeadersFilter : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+{
+    public void Apply(Microsoft.OpenApi.OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+    {
+        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<SummitApi.Infrastructure.Writes.EditorialWrite>().Any())
+        {
+            return;
+        }
+        operation.Parameters ??= [];
+        if (context.ApiDescription.HttpMethod == "POST")
+        {
+            operation.Parameters.Add(Header(SummitApi.Infrastructure.Writes.IdempotentRequests.Header, required: false,
+                "Any unique string (at most 200 characters): a retry with the same key and body returns the first response instead of writing again."));
+        }
+        else
+        {
+            operation.Parameters.Add(Header("If-Match", required: true,
+                "The ETag of the record as you last read it (from its GET). A stale one is a 412; none is a 428."));
+        }
+        operation.Parameters.Add(Header(SummitApi.Infrastructure.Writes.EditorialWrite.ReasonHeader, required: false,
+            "Why the change is made (at most 500 characters); kept with the revision."));
+    }
+
+    private static Microsoft.OpenApi.OpenApiParameter Header(string name, bool required, string description) => new()
+    {
+        Name = name,
+        In = Microsoft.OpenApi.ParameterLocation.Header,
+        Required = required,
+        Description = description,
+        Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String },
+    };
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using SummitApi.Infrastructure.Database;
+using static SummitApi.Infrastructure.Database.RecordRows;
 
 namespace SummitApi.Infrastructure.Seeding;
 
@@ -13,11 +14,6 @@ namespace SummitApi.Infrastructure.Seeding;
 public sealed class SeedLoader(NpgsqlDataSource dataSource, ILogger<SeedLoader> logger)
 {
     public const string Author = "seeds";
-
-    private static readonly JsonSerializerOptions RowOptions = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
 
     /// <returns>The data revision the load created, or null when the database already held the seed set.</returns>
     public async Task<long?> LoadAsync(SeedSet seeds, CancellationToken cancellationToken = default)
@@ -61,13 +57,8 @@ public sealed class SeedLoader(NpgsqlDataSource dataSource, ILogger<SeedLoader> 
 
     private async Task UpsertAsync(ChangeSet changeSet, SeedTable table, CancellationToken cancellationToken)
     {
-        var columns = await changeSet.Connection.QueryAsync<string>(
-            """
-            SELECT attname FROM pg_attribute
-             WHERE attrelid = @table::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
-             ORDER BY attnum
-            """, new { table = table.Name }, changeSet.Transaction);
-        var columnList = string.Join(", ", columns.Select(Quote));
+        var columns = await RecordRows.ColumnsAsync(changeSet.Connection, changeSet.Transaction, table.Name);
+        var columnList = RecordRows.ColumnList(columns);
         var excludedList = string.Join(", ", columns.Select(c => "excluded." + Quote(c)));
         var currentList = string.Join(", ", columns.Select(c => "t." + Quote(c)));
         var rows = table.RowsJson;
@@ -108,8 +99,6 @@ public sealed class SeedLoader(NpgsqlDataSource dataSource, ILogger<SeedLoader> 
             """, new { keys }, changeSet.Transaction, cancellationToken: cancellationToken));
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
-
     /// <summary>A table's seed rows as JSON with the table's snake_case column names.</summary>
     private sealed class SeedTable
     {
@@ -117,7 +106,7 @@ public sealed class SeedLoader(NpgsqlDataSource dataSource, ILogger<SeedLoader> 
         {
             Name = name;
             Key = key;
-            var json = JsonSerializer.SerializeToElement(rows, RowOptions);
+            var json = JsonSerializer.SerializeToElement(rows, RecordRows.RowOptions);
             RowsJson = json.GetRawText();
             Keys = json.EnumerateArray().Select(row => row.GetProperty(key).GetString()!).ToArray();
         }

@@ -1,8 +1,5 @@
 using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using FluentValidation;
 using SummitApi.Features.Actors;
 using SummitApi.Features.Assessments;
@@ -15,6 +12,8 @@ using SummitApi.Features.Sources;
 using SummitApi.Features.Summits;
 using SummitApi.Features.Timeline;
 using SummitApi.Features.Vocabularies;
+using SummitApi.Infrastructure.Database;
+using SummitApi.Infrastructure.Json;
 using SummitApi.Infrastructure.Validation;
 
 namespace SummitApi.Infrastructure.Seeding;
@@ -25,14 +24,6 @@ namespace SummitApi.Infrastructure.Seeding;
 /// </summary>
 public sealed class SeedSet
 {
-    private static readonly JsonSerializerOptions ReadOptions = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        AllowTrailingCommas = false,
-    };
-
     public required IReadOnlyDictionary<Vocabulary, IReadOnlyList<VocabularyTerm>> Vocabularies { get; init; }
     public required IReadOnlyList<PartyInput> Parties { get; init; }
     public required IReadOnlyList<SourceInput> Sources { get; init; }
@@ -91,13 +82,7 @@ public sealed class SeedSet
             .Concat(ContextFigures.SelectMany(r => Cite("context_figure", r.Id, r.Citations)));
 
     private static IEnumerable<SeedCitation> Cite(string recordType, string recordId, IReadOnlyList<CitationInput> citations) =>
-        citations.Select(c => new SeedCitation(CitationId(recordType, recordId, c), c.SourceId, recordType, recordId, c.Excerpt));
-
-    public static string CitationId(string recordType, string recordId, CitationInput citation)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{recordType}\n{recordId}\n{citation.SourceId}\n{citation.Excerpt}"));
-        return "cit-" + Convert.ToHexStringLower(hash)[..16];
-    }
+        citations.Select(c => new SeedCitation(RecordRows.CitationId(recordType, recordId, c), c.SourceId, recordType, recordId, c.Excerpt));
 
     private void Validate()
     {
@@ -215,26 +200,15 @@ public sealed class SeedSet
             var id = recordId(element) ?? $"#{index}";
             try
             {
-                records.Add(element.Deserialize<T>(ReadOptions) ?? throw new SeedDataException(file, id, null, "the record is null"));
+                records.Add(element.Deserialize<T>(StrictJson.Options) ?? throw new SeedDataException(file, id, null, "the record is null"));
             }
             catch (JsonException e)
             {
-                throw new SeedDataException(file, id, FieldOf(e), e.Message);
+                throw new SeedDataException(file, id, StrictJson.FieldOf(e), e.Message);
             }
             index++;
         }
         return records;
-    }
-
-    private static string? FieldOf(JsonException e)
-    {
-        // "$.datePrecision" for a mistyped or unknown field; missing required fields are only named in the message.
-        if (e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal))
-        {
-            return path[2..];
-        }
-        var match = System.Text.RegularExpressions.Regex.Match(e.Message, "missing required properties including: '([^']+)'");
-        return match.Success ? match.Groups[1].Value : null;
     }
 }
 

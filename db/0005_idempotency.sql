@@ -1,0 +1,12 @@
+-- The first response to a POST sent with an Idempotency-Key, so a retry gets that response back
+-- instead of a second write. Kept per API key: one client's keys never collide with another's.
+CREATE TABLE idempotent_request (
+    api_key_id   text        NOT NULL,
+    key          text        NOT NULL CHECK (key <> '' AND char_length(key) <= 200),
+    request_hash bytea       NOT NULL,
+    status       integer     NOT NULL,
+    location     text,
+    body         jsonb       NOT NULL,
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (api_key_id, key)
+);

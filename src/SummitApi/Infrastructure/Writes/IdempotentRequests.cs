@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Dapper;
+using SummitApi.Infrastructure.Database;
+
+namespace SummitApi.Infrastructure.Writes;
+
+/// <summary>
+/// Remembers the response to a POST sent with an Idempotency-Key. The record is written in the same
+/// transaction as the change, after the write lock, so a retry (even one racing the first request)
+/// either finds it or is itself the first.
+/// </summary>
+public static class IdempotentRequests
+{
+    public const string Header = "Idempotency-Key";
+    public const int MaxKeyLength = 200;
+
+    public sealed record StoredResponse(byte[] RequestHash, int Status, string? Location, string Body);
+
+    public static byte[] HashOf(string method, string path, ReadOnlySpan<byte> body)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{method} {path}\n"));
+        hash.AppendData(body);
+        return hash.GetHashAndReset();
+    }
+
+    public static Task<StoredResponse?> FindAsync(ChangeSet changeSet, string apiKeyId, string key) =>
+        changeSet.Connection.QuerySingleOrDefaultAsync<StoredResponse>(
+            """
+            SELECT request_hash AS "RequestHash", status AS "Status", location AS "Location", body::text AS "Body"
+              FROM idempotent_request WHERE api_key_id = @apiKeyId AND key = @key
+            """,
+            new { apiKeyId, key }, changeSet.Transaction);
+
+    public static Task SaveAsync<T>(ChangeSet changeSet, string apiKeyId, string key, byte[] requestHash, int status, string? location, T body, JsonSerializerOptions options) =>
+        changeSet.Connection.ExecuteAsync(
+            """
+            INSERT INTO idempotent_request (api_key_id, key, request_hash, status, location, body)
+            VALUES (@apiKeyId, @key, @requestHash, @status, @location, @body::jsonb)
+            """,
+            new { apiKeyId, key, requestHash, status, location, body = JsonSerializer.Serialize(body, options) }, changeSet.Transaction);
+}

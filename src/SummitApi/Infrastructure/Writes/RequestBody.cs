@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using SummitApi.Infrastructure.Json;
+
+namespace SummitApi.Infrastructure.Writes;
+
+/// <summary>
+/// Reads a write's JSON body strictly, answering every way it can be wrong with a 4xx problem that
+/// names what is wrong: the media type (415), the size (413), the JSON itself, or a field (400).
+/// </summary>
+public static class RequestBody
+{
+    /// <summary>The largest body a write accepts: records are small, so anything bigger is a mistake or abuse.</summary>
+    public const int MaxBytes = 256 * 1024;
+
+    public sealed record Read<T>(T? Value, byte[] Bytes, IResult? Problem);
+
+    public static async Task<Read<T>> ReadAsync<T>(HttpContext http, string mediaType) where T : class
+    {
+        var request = http.Request;
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return new(null, [], Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"Send the body as {mediaType}."));
+        }
+        if (request.ContentLength > MaxBytes)
+        {
+            return new(null, [], TooLarge());
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return new(null, [], TooLarge());
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        var bytes = buffer.ToArray();
+        var parsed = Deserialize<T>(bytes);
+        return parsed with { Bytes = bytes };
+    }
+
+    public static Read<T> Deserialize<T>(byte[] json) where T : class => Deserialize<T>(() => JsonSerializer.Deserialize<T>(json, StrictJson.Options));
+
+    public static Read<T> Deserialize<T>(System.Text.Json.Nodes.JsonNode json) where T : class => Deserialize<T>(() => json.Deserialize<T>(StrictJson.Options));
+
+    private static Read<T> Deserialize<T>(Func<T?> deserialize) where T : class
+    {
+        try
+        {
+            return deserialize() is { } value
+                ? new(value, [], null)
+                : new(null, [], Invalid("body", "The body must be a JSON object, not null."));
+        }
+        catch (JsonException e)
+        {
+            var field = StrictJson.FieldOf(e);
+            return new(null, [], field is null
+                ? Invalid("body", $"The body is not valid JSON for this operation{(e.LineNumber is { } line ? $" (line {line + 1})" : "")}.")
+                : Invalid(field, e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? $"'{field}' is not a field of this record."
+                    : e.Message.Contains("missing required", StringComparison.Ordinal) ? $"'{field}' is required."
+                    : $"'{field}' has the wrong type or format."));
+        }
+    }
+
+    private static IResult Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The body is invalid.");
+
+    private static IResult TooLarge() =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"A write's body may be at most {MaxBytes} bytes.");
+
+    private static IResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
+}

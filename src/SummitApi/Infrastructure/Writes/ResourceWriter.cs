@@ -1,0 +1,271 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Npgsql;
+using SummitApi.Infrastructure.Database;
+using SummitApi.Infrastructure.Http;
+using SummitApi.Infrastructure.Json;
+
+namespace SummitApi.Infrastructure.Writes;
+
+/// <summary>
+/// POST, PUT, PATCH (JSON Merge Patch) and DELETE for one resource. Every write is one change set:
+/// it takes the write lock, checks preconditions and rules against the data as it stands after the
+/// lock, writes the row and its citations (the triggers record the revisions), and either commits
+/// all of it or nothing.
+/// </summary>
+/// <summary>Marks the editorial write endpoints (for their documentation).</summary>
+public sealed class EditorialWrite
+{
+    public const string ReasonHeader = "X-Change-Reason";
+}
+
+public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRecord> resource)
+    where TInput : class
+    where TRecord : class
+{
+    private const string MergePatchMediaType = "application/merge-patch+json";
+    private const int MaxReasonLength = 500;
+
+    public async Task<IResult> CreateAsync(HttpContext http, NpgsqlDataSource dataSource, IOptions<JsonOptions> json)
+    {
+        var body = await RequestBody.ReadAsync<TInput>(http, "application/json");
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+        var idempotencyKey = http.Request.Headers[IdempotentRequests.Header].ToString();
+        if (idempotencyKey.Length > IdempotentRequests.MaxKeyLength)
+        {
+            return Invalid(IdempotentRequests.Header, $"'{IdempotentRequests.Header}' must be at most {IdempotentRequests.MaxKeyLength} characters.");
+        }
+        var requestHash = IdempotentRequests.HashOf(http.Request.Method, http.Request.Path, body.Bytes);
+
+        return await WriteAsync(http, dataSource, async changeSet =>
+        {
+            if (idempotencyKey.Length > 0 && await IdempotentRequests.FindAsync(changeSet, KeyId(http), idempotencyKey) is { } first)
+            {
+                return first.RequestHash.AsSpan().SequenceEqual(requestHash)
+                    ? Replay(http, first, json.Value.SerializerOptions)
+                    : Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+                        $"This {IdempotentRequests.Header} was first used with a different request; use a new key for a new request.");
+            }
+            var input = body.Value!;
+            if (await CheckAsync(changeSet, input) is { } invalid)
+            {
+                return invalid;
+            }
+            var id = resource.IdOf(input);
+            if (await resource.FindAsync(changeSet.Connection, id) is not null)
+            {
+                return Problem(StatusCodes.Status409Conflict, "Already exists", $"A {Describe()} with the id '{id}' already exists; PUT or PATCH it instead.");
+            }
+            await RecordRows.InsertAsync(changeSet, resource.Table, resource.Row(input));
+            await WriteCitationsAsync(changeSet, id, input);
+            var record = await resource.FindAsync(changeSet.Connection, id)
+                ?? throw new InvalidOperationException($"{resource.Table} {id} was written but cannot be read back.");
+            var location = $"{http.Request.PathBase}{http.Request.Path.Value!.TrimEnd('/')}/{Uri.EscapeDataString(id)}";
+            if (idempotencyKey.Length > 0)
+            {
+                await IdempotentRequests.SaveAsync(changeSet, KeyId(http), idempotencyKey, requestHash, StatusCodes.Status201Created, location, record, json.Value.SerializerOptions);
+            }
+            return Respond(http, record, json.Value.SerializerOptions, TypedResults.Created(location, record));
+        });
+    }
+
+    public async Task<IResult> ReplaceAsync(HttpContext http, NpgsqlDataSource dataSource, IOptions<JsonOptions> json)
+    {
+        var id = RecordId(http);
+        if (MissingIfMatch(http) is { } missing)
+        {
+            return missing;
+        }
+        var body = await RequestBody.ReadAsync<TInput>(http, "application/json");
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+        return await WriteAsync(http, dataSource, async changeSet =>
+        {
+            var current = await resource.FindAsync(changeSet.Connection, id);
+            return current is null ? Problems.NotFound(Describe(), id)
+                : StalePrecondition(http, current, json.Value.SerializerOptions)
+                ?? await SaveReplacementAsync(http, changeSet, id, body.Value!, json.Value.SerializerOptions);
+        });
+    }
+
+    public async Task<IResult> PatchAsync(HttpContext http, NpgsqlDataSource dataSource, IOptions<JsonOptions> json)
+    {
+        var id = RecordId(http);
+        if (MissingIfMatch(http) is { } missing)
+        {
+            return missing;
+        }
+        var patch = await RequestBody.ReadAsync<JsonObject>(http, MergePatchMediaType);
+        if (patch.Problem is not null)
+        {
+            return patch.Problem;
+        }
+        var options = json.Value.SerializerOptions;
+        return await WriteAsync(http, dataSource, async changeSet =>
+        {
+            var current = await resource.FindAsync(changeSet.Connection, id);
+            if (current is null)
+            {
+                return Problems.NotFound(Describe(), id);
+            }
+            if (StalePrecondition(http, current, options) is { } stale)
+            {
+                return stale;
+            }
+            // The patch applies to the record as an editor writes it: its representation without the
+            // fields the service derives (which are not part of the write model).
+            var writable = options.GetTypeInfo(typeof(TInput)).Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            var document = (JsonObject)JsonSerializer.SerializeToNode(current, options)!;
+            foreach (var derived in document.Select(p => p.Key).Where(name => !writable.Contains(name)).ToList())
+            {
+                document.Remove(derived);
+            }
+            var patched = RequestBody.Deserialize<TInput>(JsonMergePatch.Apply(document, patch.Value!)!);
+            return patched.Problem ?? await SaveReplacementAsync(http, changeSet, id, patched.Value!, options);
+        });
+    }
+
+    public async Task<IResult> DeleteAsync(HttpContext http, NpgsqlDataSource dataSource, IOptions<JsonOptions> json)
+    {
+        var id = RecordId(http);
+        if (MissingIfMatch(http) is { } missing)
+        {
+            return missing;
+        }
+        return await WriteAsync(http, dataSource, async changeSet =>
+        {
+            var current = await resource.FindAsync(changeSet.Connection, id);
+            if (current is null)
+            {
+                return Problems.NotFound(Describe(), id);
+            }
+            if (StalePrecondition(http, current, json.Value.SerializerOptions) is { } stale)
+            {
+                return stale;
+            }
+            if (resource.CitationsOf is not null)
+            {
+                await RecordRows.ReplaceCitationsAsync(changeSet, resource.Table, id, []);
+            }
+            await RecordRows.DeleteAsync(changeSet, resource.Table, id);
+            return TypedResults.NoContent();
+        });
+    }
+
+    private async Task<IResult> SaveReplacementAsync(HttpContext http, ChangeSet changeSet, string id, TInput input, JsonSerializerOptions options)
+    {
+        if (resource.IdOf(input) != id)
+        {
+            return Invalid("id", $"'id' is '{resource.IdOf(input)}' but the path names '{id}'; an id cannot change.");
+        }
+        if (await CheckAsync(changeSet, input) is { } invalid)
+        {
+            return invalid;
+        }
+        await RecordRows.UpdateAsync(changeSet, resource.Table, id, resource.Row(input));
+        await WriteCitationsAsync(changeSet, id, input);
+        var record = await resource.FindAsync(changeSet.Connection, id)
+            ?? throw new InvalidOperationException($"{resource.Table} {id} was written but cannot be read back.");
+        return Respond(http, record, options, TypedResults.Ok(record));
+    }
+
+    /// <summary>Runs one change set; commits only when the step answers with a success.</summary>
+    private static async Task<IResult> WriteAsync(HttpContext http, NpgsqlDataSource dataSource, Func<ChangeSet, Task<IResult>> step)
+    {
+        var reason = http.Request.Headers[EditorialWrite.ReasonHeader].ToString();
+        if (reason.Length > MaxReasonLength)
+        {
+            return Invalid(EditorialWrite.ReasonHeader, $"'{EditorialWrite.ReasonHeader}' must be at most {MaxReasonLength} characters.");
+        }
+        try
+        {
+            await using var changeSet = await ChangeSet.BeginAsync(dataSource, "key:" + KeyId(http), reason.Length > 0 ? reason : null, http.RequestAborted);
+            var result = await step(changeSet);
+            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            {
+                await changeSet.CommitAsync(http.RequestAborted);
+            }
+            return result;
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.CheckViolation
+                                             or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.NotNullViolation)
+        {
+            // The rules the validators share with the schema passed, so what is left is a rule about
+            // other records: a delete that others still refer to, or a record's last citation.
+            return Problem(StatusCodes.Status409Conflict, "The change conflicts with other records", e.MessageText);
+        }
+    }
+
+    private async Task<IResult?> CheckAsync(ChangeSet changeSet, TInput input)
+    {
+        var seedOnly = resource.SeedOnlyFieldsGiven(input).ToList();
+        if (seedOnly.Count > 0)
+        {
+            return TypedResults.ValidationProblem(seedOnly.ToDictionary(field => field, field => new[] { $"'{field}' cannot be written here; write each one through its own resource." }));
+        }
+        ValidationResult result = await ReferenceCheck.ValidateAsync(changeSet, input, resource.Validator);
+        return result.IsValid ? null : TypedResults.ValidationProblem(
+            result.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()),
+            title: "One or more fields are invalid.");
+    }
+
+    private Task WriteCitationsAsync(ChangeSet changeSet, string id, TInput input) =>
+        resource.CitationsOf is null ? Task.CompletedTask : RecordRows.ReplaceCitationsAsync(changeSet, resource.Table, id, resource.CitationsOf(input));
+
+    private static IResult? MissingIfMatch(HttpContext http) =>
+        http.Request.Headers.IfMatch.Count == 0
+            ? Problem(StatusCodes.Status428PreconditionRequired, "If-Match required",
+                "Send If-Match with the ETag of the record as you last read it, so that no one else's change is overwritten unseen.")
+            : null;
+
+    private static IResult? StalePrecondition(HttpContext http, TRecord current, JsonSerializerOptions options)
+    {
+        var etag = ETagOf(current, options);
+        var matches = EntityTagHeaderValue.TryParseList(http.Request.Headers.IfMatch, out var tags)
+            && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || (!tag.IsWeak && ETags.SameRepresentation(tag.Tag.ToString(), etag)));
+        return matches ? null : Problem(StatusCodes.Status412PreconditionFailed, "The record has changed",
+            "If-Match does not name the record's current ETag: someone changed it since you read it. Read it again, then retry.");
+    }
+
+    private static IResult Respond(HttpContext http, TRecord record, JsonSerializerOptions options, IResult result)
+    {
+        http.Response.Headers.ETag = ETagOf(record, options);
+        return result;
+    }
+
+    private static IResult Replay(HttpContext http, IdempotentRequests.StoredResponse first, JsonSerializerOptions options)
+    {
+        var record = JsonSerializer.Deserialize<TRecord>(first.Body, options)!;
+        return Respond(http, record, options, TypedResults.Created(first.Location, record));
+    }
+
+    /// <summary>The ETag GET gives the record: a hash of the exact bytes of its JSON.</summary>
+    private static string ETagOf(TRecord record, JsonSerializerOptions options) =>
+        ETags.Compute(JsonSerializer.SerializeToUtf8Bytes(record, options.GetTypeInfo(typeof(TRecord))));
+
+    private string RecordId(HttpContext http) => (string)http.Request.RouteValues[resource.IdParameter]!;
+
+    private string Describe() => resource.Table.Replace('_', ' ');
+
+    private static string KeyId(HttpContext http) =>
+        http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A write reached its handler without an authenticated API key.");
+
+    private static IResult Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
+}
