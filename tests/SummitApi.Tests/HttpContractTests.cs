@@ -173,6 +173,21 @@ public class HttpContractTests(SummitApiFactory factory) : IClassFixture<SummitA
     }
 
     [Fact]
+    public async Task Responses_carry_security_headers_with_a_policy_that_still_lets_swagger_ui_run()
+    {
+        var client = factory.CreateClient();
+
+        var api = await client.GetAsync("/api/v1/summits");
+        var ui = await client.GetAsync("/swagger/index.html");
+
+        Assert.Equal("nosniff", api.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'", api.Headers.GetValues("Content-Security-Policy").Single());
+        var swaggerPolicy = ui.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", swaggerPolicy);
+        Assert.DoesNotContain("unsafe-eval", swaggerPolicy);
+    }
+
+    [Fact]
     public async Task Swagger_ui_and_the_v1_document_are_served()
     {
         var client = factory.CreateClient();

@@ -46,15 +46,17 @@ public static class RecordRows
             new { row = JsonSerializer.Serialize(record, RowOptions) }, changeSet.Transaction);
     }
 
-    /// <returns>Whether the row existed.</returns>
-    public static async Task<bool> UpdateAsync(ChangeSet changeSet, string table, string id, object record)
+    /// <summary>Rewrites the row; a row that already holds exactly these values is left alone, so no empty revision is recorded.</summary>
+    public static async Task UpdateAsync(ChangeSet changeSet, string table, string id, object record)
     {
-        var columns = ColumnList(await ColumnsAsync(changeSet.Connection, changeSet.Transaction, table));
-        return await changeSet.Connection.ExecuteAsync(
+        var columns = await ColumnsAsync(changeSet.Connection, changeSet.Transaction, table);
+        await changeSet.Connection.ExecuteAsync(
             $"""
-            UPDATE {Quote(table)} SET ({columns}) = (SELECT {columns} FROM jsonb_populate_record(NULL::{Quote(table)}, @row::jsonb))
-             WHERE id = @id
-            """, new { id, row = JsonSerializer.Serialize(record, RowOptions) }, changeSet.Transaction) == 1;
+            UPDATE {Quote(table)} t SET ({ColumnList(columns)}) = ({string.Join(", ", columns.Select(c => "n." + Quote(c)))})
+              FROM jsonb_populate_record(NULL::{Quote(table)}, @row::jsonb) n
+             WHERE t.id = @id
+               AND ({string.Join(", ", columns.Select(c => "t." + Quote(c)))}) IS DISTINCT FROM ({string.Join(", ", columns.Select(c => "n." + Quote(c)))})
+            """, new { id, row = JsonSerializer.Serialize(record, RowOptions) }, changeSet.Transaction);
     }
 
     public static Task DeleteAsync(ChangeSet changeSet, string table, string id) =>

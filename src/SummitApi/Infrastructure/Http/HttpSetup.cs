@@ -13,6 +13,13 @@ public static class HttpSetup
 
     public static void AddSummitHttp(this WebApplicationBuilder builder)
     {
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Records are small: generous for any honest request, tight enough to refuse floods early.
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+        });
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -52,6 +59,7 @@ public static class HttpSetup
 
     public static void UseSummitHttp(this WebApplication app)
     {
+        app.Use(SecurityHeaders.Apply);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLoggingMiddleware>();

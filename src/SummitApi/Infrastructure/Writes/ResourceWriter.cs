@@ -181,7 +181,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
         return Respond(http, record, options, TypedResults.Ok(record));
     }
 
-    /// <summary>Runs one change set; commits only when the step answers with a success.</summary>
+    /// <summary>Runs one change set; commits only when the step answers with a success that changed something.</summary>
     private static async Task<IResult> WriteAsync(HttpContext http, NpgsqlDataSource dataSource, Func<ChangeSet, Task<IResult>> step)
     {
         var reason = http.Request.Headers[EditorialWrite.ReasonHeader].ToString();
@@ -193,7 +193,9 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
         {
             await using var changeSet = await ChangeSet.BeginAsync(dataSource, "key:" + KeyId(http), reason.Length > 0 ? reason : null, http.RequestAborted);
             var result = await step(changeSet);
-            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            // A replayed POST or a PUT that changes nothing writes no revision, and then no data
+            // revision is spent on it either.
+            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } && await changeSet.HasRevisionsAsync(http.RequestAborted))
             {
                 await changeSet.CommitAsync(http.RequestAborted);
             }
