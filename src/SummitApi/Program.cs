@@ -1,3 +1,5 @@
+using SummitApi.Cli;
+using SummitApi.Features.ApiKeys;
 using SummitApi.Features.Actors;
 using SummitApi.Features.Assessments;
 using SummitApi.Features.Concessions;
@@ -14,7 +16,9 @@ using SummitApi.Infrastructure.Http;
 using SummitApi.Infrastructure.Writes;
 
 var builder = WebApplication.CreateBuilder(args);
-using var startupLoggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+var isCommand = CommandLine.IsCommand(args);
+using var startupLoggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true)
+    .AddConsole(o => o.LogToStandardErrorThreshold = isCommand ? LogLevel.Trace : LogLevel.None));
 var startupLogger = startupLoggerFactory.CreateLogger("SummitApi.Startup");
 
 try
@@ -28,6 +32,11 @@ catch (PostgresNotInstalledException e)
 }
 
 builder.AddSummitHttp();
+if (isCommand)
+{
+    CommandLine.SendLogsToStandardError(builder);
+    return await CommandLine.RunAsync(builder.Build(), args);
+}
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
@@ -47,6 +56,7 @@ v1.MapParties();
 v1.MapSources();
 v1.MapVocabularies();
 v1.MapWrites();
+v1.MapApiKeys();
 
 app.Lifetime.ApplicationStarted.Register(() => app.LogSwaggerAddress());
 await app.RunAsync();

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Asp.Versioning;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
+using SummitApi.Infrastructure.Auth;
 using SummitApi.Infrastructure.Json;
 
 namespace SummitApi.Infrastructure.Http;
@@ -54,6 +55,7 @@ public static class HttpSetup
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json"]);
         });
         services.AddSingleton<CursorCodec>();
+        services.AddSummitAuth();
         services.AddSummitRateLimits(builder.Configuration);
     }
 
@@ -64,6 +66,9 @@ public static class HttpSetup
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // After authentication: write budgets are per API key.
         app.UseRateLimiter();
         app.Use(ETags.MarkEncodedVariants);
         app.UseResponseCompression();

@@ -25,6 +25,13 @@ public static class SwaggerSetup
             var xml = Path.Combine(AppContext.BaseDirectory, Assembly.GetExecutingAssembly().GetName().Name + ".xml");
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();
+            options.AddSecurityDefinition(ApiKeySecurityFilter.SchemeName, new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key (summit_<id>_<secret>) made with `keys create`. It may also be sent as X-Api-Key.",
+            });
+            options.OperationFilter<ApiKeySecurityFilter>();
             options.OperationFilter<ProblemContentTypeFilter>();
             options.OperationFilter<RouteParameterFilter>();
             options.OperationFilter<WriteHeadersFilter>();
@@ -113,4 +120,24 @@ internal sealed class WriteHeadersFilter : Swashbuckle.AspNetCore.SwaggerGen.IOp
         Description = description,
         Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String },
     };
+}
+
+/// <summary>Marks the operations that need an API key, so Swagger UI sends the one entered under Authorize.</summary>
+internal sealed class ApiKeySecurityFilter : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+{
+    public const string SchemeName = "apiKey";
+
+    public void Apply(Microsoft.OpenApi.OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+    {
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
+        {
+            operation.Security =
+            [
+                new Microsoft.OpenApi.OpenApiSecurityRequirement
+                {
+                    [new Microsoft.OpenApi.OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [],
+                },
+            ];
+        }
+    }
 }

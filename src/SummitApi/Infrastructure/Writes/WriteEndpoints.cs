@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using SummitApi.Infrastructure.Auth;
 using SummitApi.Infrastructure.Http;
 using SummitApi.Features.Actors;
 using SummitApi.Features.Assessments;
@@ -151,9 +152,6 @@ public static class WriteEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .RequireAuthorization(WritePolicy)
+            .RequireAuthorization(AuthPolicies.Editor)
             .RequireRateLimiting(RateLimits.Writes);
-
-    /// <summary>The authorization policy every write needs (an editor or admin API key).</summary>
-    public const string WritePolicy = "editor";
 }
