@@ -4,6 +4,7 @@ using SummitApi.Features.Actors;
 using SummitApi.Features.Assessments;
 using SummitApi.Features.Concessions;
 using SummitApi.Features.ContextFigures;
+using SummitApi.Features.History;
 using SummitApi.Features.Outcomes;
 using SummitApi.Features.Parties;
 using SummitApi.Features.Readouts;
@@ -57,6 +58,7 @@ v1.MapSources();
 v1.MapVocabularies();
 v1.MapWrites();
 v1.MapApiKeys();
+v1.MapChangeFeed();
 
 app.Lifetime.ApplicationStarted.Register(() => app.LogSwaggerAddress());
 await app.RunAsync();

@@ -28,7 +28,7 @@ public static class ActorEndpoints
         [FromQuery] string? party, [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("party", party));
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         await request.RequireExistingAsync(connection, "party", party, "party");
         if (!request.IsValid)
         {
@@ -41,9 +41,9 @@ public static class ActorEndpoints
 
     /// <param name="actorId">The actor's id, e.g. xi-jinping.</param>
     public static async Task<Results<Ok<ActorDto>, NotFound<ProblemDetails>>> GetActor(
-        string actorId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string actorId, NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var actor = await connection.QuerySingleOrDefaultAsync<ActorDto>(ActorQueries.ById, new { id = actorId });
         return actor is null ? Problems.NotFound("actor", actorId) : TypedResults.Ok(actor);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using SummitApi.Infrastructure.Auth;
+using SummitApi.Infrastructure.Http;
 
 namespace SummitApi.Features.ApiKeys;
 
@@ -16,6 +17,7 @@ public static class ApiKeyEndpoints
             .RequireAuthorization(AuthPolicies.Admin);
     }
 
+    [NoAsOf]
     public static async Task<Ok<IReadOnlyList<ApiKeyStore.ApiKeyInfo>>> ListApiKeys(NpgsqlDataSource dataSource) =>
         TypedResults.Ok(await ApiKeyStore.ListAsync(dataSource));
 }

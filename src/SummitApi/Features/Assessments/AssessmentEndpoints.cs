@@ -31,7 +31,7 @@ public static class AssessmentEndpoints
         [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("summit", summit), ("speaker", speaker), ("topic", topic));
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         await request.RequireExistingAsync(connection, "summit", summit, "summit");
         await request.RequireExistingAsync(connection, "speaker", speaker, "actor");
         await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
@@ -47,9 +47,9 @@ public static class AssessmentEndpoints
 
     /// <param name="assessmentId">The assessment's id, e.g. zhu-feng-lose-lose.</param>
     public static async Task<Results<Ok<AssessmentDto>, NotFound<ProblemDetails>>> GetAssessment(
-        string assessmentId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string assessmentId, NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var assessment = await connection.QuerySingleOrDefaultAsync<AssessmentDto>(AssessmentQueries.ById, new { id = assessmentId });
         return assessment is null ? Problems.NotFound("assessment", assessmentId) : TypedResults.Ok(assessment);
     }

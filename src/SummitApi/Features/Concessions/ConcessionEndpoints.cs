@@ -52,7 +52,7 @@ public static class ConcessionEndpoints
             ("summit", summit), ("giver", giver), ("beneficiary", beneficiary), ("topic", topic),
             ("activeOn", activeOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("q", q));
         request.RequireText("q", q);
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         await request.RequireExistingAsync(connection, "summit", summit, "summit");
         await request.RequireExistingAsync(connection, "giver", giver, "party");
         await request.RequireExistingAsync(connection, "beneficiary", beneficiary, "party");
@@ -69,9 +69,9 @@ public static class ConcessionEndpoints
 
     /// <param name="concessionId">The concession's id, e.g. us-fentanyl-tariff-cut.</param>
     public static async Task<Results<Ok<ConcessionDto>, NotFound<ProblemDetails>>> GetConcession(
-        string concessionId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string concessionId, NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var concession = await connection.QuerySingleOrDefaultAsync<ConcessionDto>(ConcessionQueries.ById, new { id = concessionId });
         return concession is null ? Problems.NotFound("concession", concessionId) : TypedResults.Ok(concession);
     }

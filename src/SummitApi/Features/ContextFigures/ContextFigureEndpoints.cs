@@ -28,7 +28,7 @@ public static class ContextFigureEndpoints
         [FromQuery] string? summit, [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("summit", summit));
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         await request.RequireExistingAsync(connection, "summit", summit, "summit");
         if (!request.IsValid)
         {
@@ -42,9 +42,9 @@ public static class ContextFigureEndpoints
 
     /// <param name="figureId">The figure's id, e.g. china-growth-target.</param>
     public static async Task<Results<Ok<ContextFigureDto>, NotFound<ProblemDetails>>> GetContextFigure(
-        string figureId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string figureId, NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var figure = await connection.QuerySingleOrDefaultAsync<ContextFigureDto>(ContextFigureQueries.ById, new { id = figureId });
         return figure is null ? Problems.NotFound("context figure", figureId) : TypedResults.Ok(figure);
     }

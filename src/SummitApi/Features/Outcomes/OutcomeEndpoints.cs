@@ -43,7 +43,7 @@ public static class OutcomeEndpoints
         var request = new ListRequest(context, cursors, limit, cursor,
             ("summit", summit), ("topic", topic), ("party", party), ("status", status), ("q", q));
         request.RequireText("q", q);
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         await request.RequireExistingAsync(connection, "summit", summit, "summit");
         await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
         await request.RequireExistingAsync(connection, "party", party, "party");
@@ -57,9 +57,9 @@ public static class OutcomeEndpoints
 
     /// <param name="outcomeId">The outcome's id, e.g. truce-extension.</param>
     public static async Task<Results<Ok<OutcomeDto>, NotFound<ProblemDetails>>> GetOutcome(
-        string outcomeId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string outcomeId, NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var outcome = await connection.QuerySingleOrDefaultAsync<OutcomeDto>(OutcomeQueries.ById, new { id = outcomeId });
         return outcome is null ? Problems.NotFound("outcome", outcomeId) : TypedResults.Ok(outcome);
     }
@@ -74,7 +74,7 @@ public static class OutcomeEndpoints
         [FromQuery] string? topic, [FromQuery] string? status, [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("topic", topic), ("status", status));
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
         await request.RequireExistingAsync(connection, "status", status, "outcome_status", "code");
         if (!request.IsValid)

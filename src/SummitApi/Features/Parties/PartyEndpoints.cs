@@ -31,7 +31,7 @@ public static class PartyEndpoints
         {
             return request.Problem();
         }
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         var revision = await DataRevision.CurrentAsync(connection);
         var rows = (await connection.QueryAsync<PartyDto>(PartyQueries.List, new { after = request.After?[0], limit = request.Limit + 1 })).AsList();
         return TypedResults.Ok(request.ToPage(rows, revision, p => [p.Id]));
@@ -39,9 +39,9 @@ public static class PartyEndpoints
 
     /// <param name="partyId">The party's code, e.g. US or CN.</param>
     public static async Task<Results<Ok<PartyDto>, NotFound<ProblemDetails>>> GetParty(
-        string partyId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string partyId, NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var party = await connection.QuerySingleOrDefaultAsync<PartyDto>(PartyQueries.ById, new { id = partyId });
         return party is null ? Problems.NotFound("party", partyId) : TypedResults.Ok(party);
     }

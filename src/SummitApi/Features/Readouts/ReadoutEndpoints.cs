@@ -51,7 +51,7 @@ public static class ReadoutEndpoints
         {
             return request.Problem();
         }
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         if (!await connection.ExecuteScalarAsync<bool>(ReadoutQueries.SummitExists, new { summitId }))
         {
             return Problems.NotFound("summit", summitId);
@@ -64,18 +64,18 @@ public static class ReadoutEndpoints
 
     /// <param name="readoutId">The readout's id, e.g. cn-government-summary-busan.</param>
     public static async Task<Results<Ok<ReadoutDto>, NotFound<ProblemDetails>>> GetReadout(
-        string readoutId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string readoutId, NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var readout = await connection.QuerySingleOrDefaultAsync<ReadoutDto>(ReadoutQueries.ById, new { id = readoutId });
         return readout is null ? Problems.NotFound("readout", readoutId) : TypedResults.Ok((await WithStatementsAsync(connection, [readout]))[0]);
     }
 
     /// <param name="statementId">The statement's id, e.g. us-trump-remarks-12-out-of-10.</param>
     public static async Task<Results<Ok<ReadoutStatementDto>, NotFound<ProblemDetails>>> GetReadoutStatement(
-        string statementId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string statementId, NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var statement = await connection.QuerySingleOrDefaultAsync<ReadoutStatementDto>(ReadoutQueries.StatementById, new { id = statementId });
         return statement is null ? Problems.NotFound("readout statement", statementId) : TypedResults.Ok(statement);
     }
@@ -93,7 +93,7 @@ public static class ReadoutEndpoints
         {
             request.AddError("classification", $"'classification' must be one of {string.Join(", ", ReadoutDifferences.Classifications)}.");
         }
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
         if (!request.IsValid)
         {

@@ -37,7 +37,7 @@ public static class SourceEndpoints
         {
             return request.Problem();
         }
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         var revision = await DataRevision.CurrentAsync(connection);
         var rows = (await connection.QueryAsync<SourceDto>(SourceQueries.List, new { after = request.After?[0], limit = request.Limit + 1 })).AsList();
         return TypedResults.Ok(request.ToPage(rows, revision, s => [s.Id]));
@@ -45,9 +45,9 @@ public static class SourceEndpoints
 
     /// <param name="sourceId">The source's id, e.g. nyt-kuo-pierson-2025-10-30.</param>
     public static async Task<Results<Ok<SourceDto>, NotFound<ProblemDetails>>> GetSource(
-        string sourceId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string sourceId, NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var source = await connection.QuerySingleOrDefaultAsync<SourceDto>(SourceQueries.ById, new { id = sourceId });
         return source is null ? Problems.NotFound("source", sourceId) : TypedResults.Ok(source);
     }
@@ -64,7 +64,7 @@ public static class SourceEndpoints
         {
             return request.Problem();
         }
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         if (!await connection.ExecuteScalarAsync<bool>(SourceQueries.Exists, new { id = sourceId }))
         {
             return Problems.NotFound("source", sourceId);
@@ -77,9 +77,9 @@ public static class SourceEndpoints
 
     /// <param name="citationId">The citation's id, as listed by /api/v1/sources/{sourceId}/citations.</param>
     public static async Task<Results<Ok<SourceCitationDto>, NotFound<ProblemDetails>>> GetCitation(
-        string citationId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string citationId, NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var citation = await connection.QuerySingleOrDefaultAsync<SourceCitationDto>(SourceQueries.CitationById, new { id = citationId });
         return citation is null ? Problems.NotFound("citation", citationId) : TypedResults.Ok(citation);
     }

@@ -31,7 +31,7 @@ public static class SummitEndpoints
         {
             return request.Problem();
         }
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         var revision = await DataRevision.CurrentAsync(connection);
         var rows = (await connection.QueryAsync<SummitDto>(SummitQueries.List, new { after = request.After?[0], limit = request.Limit + 1 })).AsList();
         return TypedResults.Ok(request.ToPage(rows, revision, s => [s.Id]));
@@ -39,9 +39,9 @@ public static class SummitEndpoints
 
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
     public static async Task<Results<Ok<SummitDto>, NotFound<ProblemDetails>>> GetSummit(
-        string summitId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string summitId, NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var summit = await connection.QuerySingleOrDefaultAsync<SummitDto>(SummitQueries.ById, new { id = summitId });
         return summit is null ? Problems.NotFound("summit", summitId) : TypedResults.Ok(summit);
     }

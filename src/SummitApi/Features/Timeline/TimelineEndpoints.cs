@@ -41,7 +41,7 @@ public static class TimelineEndpoints
         var request = new ListRequest(context, cursors, limit, cursor,
             ("summit", summit), ("from", IsoDate(from)), ("to", IsoDate(to)));
         request.RequireRange("from", from, "to", to);
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
         await request.RequireExistingAsync(connection, "summit", summit, "summit");
         if (!request.IsValid)
         {
@@ -55,9 +55,9 @@ public static class TimelineEndpoints
 
     /// <param name="eventId">The event's id, e.g. trump-xi-call-late-november.</param>
     public static async Task<Results<Ok<EventDto>, NotFound<ProblemDetails>>> GetEvent(
-        string eventId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string eventId, NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var timelineEvent = await connection.QuerySingleOrDefaultAsync<EventDto>(TimelineQueries.ById, new { id = eventId });
         return timelineEvent is null ? Problems.NotFound("event", eventId) : TypedResults.Ok(timelineEvent);
     }

@@ -4,6 +4,8 @@ using Npgsql;
 using SummitApi.Features.Readouts;
 using SummitApi.Infrastructure.Validation;
 
+using SummitApi.Infrastructure.Database;
+
 namespace SummitApi.Features.Vocabularies;
 
 public static class VocabularyEndpoints
@@ -15,9 +17,9 @@ public static class VocabularyEndpoints
             .WithDescription("Every controlled list of codes that records use (topics, concession actions, units, kinds, statuses, …), each ordered by code, plus the fixed lists of date precisions, date qualifiers and readout-difference classifications.");
     }
 
-    public static async Task<Ok<VocabulariesDto>> GetVocabularies(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task<Ok<VocabulariesDto>> GetVocabularies(NpgsqlDataSource dataSource, HttpContext context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var rows = await connection.QueryAsync<(string Vocabulary, string Code, string Label, string? Description)>(VocabularyQueries.AllTerms);
         var terms = rows.GroupBy(r => r.Vocabulary).ToDictionary(
             g => g.Key, g => (IReadOnlyList<VocabularyTerm>)[.. g.Select(r => new VocabularyTerm(r.Code, r.Label, r.Description))]);

@@ -94,6 +94,7 @@ public static class HttpSetup
         var group = api.MapGroup("/api/v{version:apiVersion}").HasApiVersion(new ApiVersion(majorVersion, 0));
         group.AddEndpointFilterFactory(QueryParameterFilter.Create);
         group.AddEndpointFilter(ProblemResultFilter.InvokeAsync);
+        group.AddEndpointFilter(AsOfFilter.InvokeAsync);
         group.RequireRateLimiting(RateLimits.Reads);
         return group;
     }

@@ -11,12 +11,17 @@ public static class QueryParameterFilter
     public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         var accepted = AcceptedNames(context.MethodInfo);
+        if (context.MethodInfo.GetCustomAttribute<NoAsOfAttribute>() is null)
+        {
+            accepted.Add(AsOfFilter.Parameter);
+        }
         return async invocation =>
         {
             var errors = new Dictionary<string, string[]>();
+            var isRead = HttpMethods.IsGet(invocation.HttpContext.Request.Method);
             foreach (var (name, values) in invocation.HttpContext.Request.Query)
             {
-                if (!accepted.Contains(name))
+                if (!accepted.Contains(name) || (!isRead && name == AsOfFilter.Parameter))
                 {
                     errors[name] = [accepted.Count == 0
                         ? $"'{name}' is not a parameter of this operation, which takes none."
@@ -53,3 +58,7 @@ public static class QueryParameterFilter
         return names;
     }
 }
+
+/// <summary>Marks a read that has no past to ask about (e.g. the change feed, which is itself the history).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class NoAsOfAttribute : Attribute;

@@ -35,6 +35,7 @@ public static class SwaggerSetup
             options.OperationFilter<ProblemContentTypeFilter>();
             options.OperationFilter<RouteParameterFilter>();
             options.OperationFilter<WriteHeadersFilter>();
+            options.OperationFilter<AsOfParameterFilter>();
             options.CustomSchemaIds(type => type.Name.Replace("Dto", "", StringComparison.Ordinal).Replace("`1", "", StringComparison.Ordinal)
                 + string.Concat(type.GetGenericArguments().Select(t => t.Name.Replace("Dto", "", StringComparison.Ordinal))));
         });
@@ -139,5 +140,26 @@ internal sealed class ApiKeySecurityFilter : Swashbuckle.AspNetCore.SwaggerGen.I
                 },
             ];
         }
+    }
+}
+
+/// <summary>Documents the asOf parameter every v1 read accepts (see AsOfFilter).</summary>
+internal sealed class AsOfParameterFilter : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+{
+    public void Apply(Microsoft.OpenApi.OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+    {
+        if (context.ApiDescription.HttpMethod != "GET" || !(context.ApiDescription.RelativePath ?? "").StartsWith("api/", StringComparison.Ordinal)
+            || context.MethodInfo?.GetCustomAttributes(typeof(NoAsOfAttribute), false).Length > 0)
+        {
+            return;
+        }
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
+        {
+            Name = AsOfFilter.Parameter,
+            In = Microsoft.OpenApi.ParameterLocation.Query,
+            Description = "Answer as the data stood at this instant (RFC 3339 with an offset, e.g. 2025-11-01T00:00:00Z): the newest change set committed at or before it.",
+            Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "date-time" },
+        });
     }
 }

@@ -4,6 +4,7 @@ using SummitApi.Features.Actors;
 using SummitApi.Features.Assessments;
 using SummitApi.Features.Concessions;
 using SummitApi.Features.ContextFigures;
+using SummitApi.Features.History;
 using SummitApi.Features.Outcomes;
 using SummitApi.Features.Parties;
 using SummitApi.Features.Readouts;
@@ -17,6 +18,9 @@ namespace SummitApi.Infrastructure.Json;
 
 /// <summary>Source-generated serializers for the response types, so no reflection runs per request.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ChangeFeedPage))]
+[JsonSerializable(typeof(IReadOnlyList<SummitApi.Infrastructure.Auth.ApiKeyStore.ApiKeyInfo>))]
+[JsonSerializable(typeof(Page<RevisionDto>))]
 [JsonSerializable(typeof(Page<ActorDto>))]
 [JsonSerializable(typeof(Page<AssessmentDto>))]
 [JsonSerializable(typeof(Page<ConcessionDto>))]

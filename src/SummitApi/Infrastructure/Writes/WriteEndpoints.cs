@@ -7,6 +7,7 @@ using SummitApi.Infrastructure.Http;
 using SummitApi.Features.Actors;
 using SummitApi.Features.Assessments;
 using SummitApi.Features.Concessions;
+using SummitApi.Features.History;
 using SummitApi.Features.ContextFigures;
 using SummitApi.Features.Outcomes;
 using SummitApi.Features.Readouts;
@@ -16,7 +17,10 @@ using SummitApi.Features.Timeline;
 
 namespace SummitApi.Infrastructure.Writes;
 
-/// <summary>The editorial writes: POST on each collection, PUT, PATCH and DELETE on each item.</summary>
+/// <summary>
+/// The editorial writes (POST on each collection, PUT, PATCH and DELETE on each item) and each
+/// record's revision history, which those writes make.
+/// </summary>
 public static class WriteEndpoints
 {
     public static void MapWrites(this RouteGroupBuilder api)
@@ -102,6 +106,7 @@ public static class WriteEndpoints
     {
         var writer = new ResourceWriter<TInput, TRecord>(resource);
         var item = $"/{resource.Path}/{{{resource.IdParameter}}}";
+        api.MapRevisions(item, resource.IdParameter, resource.Table, resource.Tag);
         var described = resource.Table.Replace('_', ' ');
 
         api.MapPost($"/{resource.Path}", writer.CreateAsync).WithName($"Create{resource.Name}")

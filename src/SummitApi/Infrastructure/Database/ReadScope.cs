@@ -1,0 +1,50 @@
+using Dapper;
+using Npgsql;
+
+namespace SummitApi.Infrastructure.Database;
+
+/// <summary>
+/// Opens the connection a read runs on. A read asked "as of" a past instant, or the next page of a
+/// list whose first page was read at an older data revision, runs its usual SQL in a read-only
+/// transaction whose search_path puts the asof views (db/0003_as_of.sql) before the tables, pinned to
+/// that revision; every other read runs on the tables themselves.
+/// </summary>
+public static class ReadScope
+{
+    /// <summary>Where an `asOf` query parameter, once parsed, waits for the read to open.</summary>
+    public const string AsOfItem = "summit.asOf";
+
+    /// <param name="pinnedRevision">The data revision a list cursor pins, if any.</param>
+    public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context, long? pinnedRevision = null)
+    {
+        var asOf = context.Items[AsOfItem] as DateTimeOffset?;
+        var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        if (pinnedRevision is null && asOf is null)
+        {
+            return connection;
+        }
+        try
+        {
+            await connection.ExecuteAsync("BEGIN TRANSACTION READ ONLY");
+            var (head, atInstant) = await connection.QuerySingleAsync<(long, long)>(
+                """
+                SELECT coalesce(max(seq), 0),
+                       coalesce(max(seq) FILTER (WHERE committed_at <= @asOf), 0)
+                  FROM change_set
+                """, new { asOf });
+            var revision = pinnedRevision ?? atInstant;
+            if (revision < head)
+            {
+                await connection.ExecuteAsync(
+                    "SELECT set_config('search_path', 'asof, public', true), set_config('summit.as_of_seq', @revision, true)",
+                    new { revision = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            }
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
