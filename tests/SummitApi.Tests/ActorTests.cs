@@ -9,19 +9,18 @@ public class ActorTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
     [Fact]
     public async Task Actor_list_pages_through_every_actor_in_id_order()
     {
-        var items = await PageWalker.ReadAllAsync(factory.CreateClient(), "/api/v1/actors", limit: 2);
+        var items = await factory.CreateClient().ReadAllInIdOrderAsync("/api/v1/actors?limit=2");
 
-        Assert.Equal(await PageWalker.CountAsync(factory, "SELECT count(*) FROM actor"), items.Count);
+        Assert.Equal(await factory.CountAsync("SELECT count(*) FROM actor"), items.Count);
         Assert.Contains(items, a => a.GetProperty("id").GetString() == "xi-jinping");
     }
 
     [Fact]
     public async Task Actor_list_filters_by_party()
     {
-        var items = await PageWalker.ReadAllAsync(factory.CreateClient(), "/api/v1/actors?party=CN", limit: 3);
+        var items = await factory.CreateClient().ReadAllInIdOrderAsync("/api/v1/actors?party=CN&limit=3");
 
-        Assert.Equal(["china-ministry-of-commerce", "chinese-government", "dong-jun", "xi-jinping"],
-            items.Select(a => a.GetProperty("id").GetString()!));
+        Assert.Equal(["china-ministry-of-commerce", "chinese-government", "dong-jun", "xi-jinping"], items.Ids());
         Assert.All(items, a => Assert.Equal("CN", a.GetProperty("partyId").GetString()));
     }
 
@@ -57,7 +56,7 @@ public class ActorTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
     [Fact]
     public async Task Unknown_actor_is_a_404_problem()
     {
-        await PageWalker.AssertNotFoundAsync(factory.CreateClient(), "/api/v1/actors/no-such-actor", "no-such-actor");
+        await ApiAssertions.AssertNotFoundNamingAsync(factory.CreateClient(), "/api/v1/actors/no-such-actor", "no-such-actor");
     }
 
     [Theory]
@@ -67,22 +66,18 @@ public class ActorTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
     [InlineData("limit=100000", "limit")]
     public async Task Actor_list_rejects_bad_input_with_a_400_naming_the_parameter(string query, string parameter)
     {
-        await PageWalker.AssertBadRequestAsync(factory.CreateClient(), $"/api/v1/actors?{query}", parameter);
+        await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), $"/api/v1/actors?{query}", parameter);
     }
 
     [Fact]
     public async Task Actor_list_rejects_an_edited_cursor()
     {
-        await PageWalker.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), "/api/v1/actors?limit=2");
+        await ApiAssertions.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), "/api/v1/actors?limit=2");
     }
 
     [Fact]
     public async Task A_cursor_made_for_one_party_does_not_continue_another_partys_list()
     {
-        var client = factory.CreateClient();
-        var first = await client.GetFromJsonAsync<JsonElement>("/api/v1/actors?party=CN&limit=1");
-        var cursor = first.GetProperty("nextCursor").GetString()!;
-
-        await PageWalker.AssertBadRequestAsync(client, $"/api/v1/actors?party=US&limit=1&cursor={Uri.EscapeDataString(cursor)}", "cursor");
+        await ApiAssertions.AssertCursorDoesNotContinueAsync(factory.CreateClient(), "/api/v1/actors?party=CN&limit=1", "/api/v1/actors?party=US&limit=1");
     }
 }

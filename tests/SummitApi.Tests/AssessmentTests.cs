@@ -9,9 +9,9 @@ public class AssessmentTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [Fact]
     public async Task Assessment_list_pages_through_every_assessment_in_id_order()
     {
-        var items = await PageWalker.ReadAllAsync(factory.CreateClient(), "/api/v1/assessments", limit: 2);
+        var items = await factory.CreateClient().ReadAllInIdOrderAsync("/api/v1/assessments?limit=2");
 
-        Assert.Equal(await PageWalker.CountAsync(factory, "SELECT count(*) FROM assessment"), items.Count);
+        Assert.Equal(await factory.CountAsync("SELECT count(*) FROM assessment"), items.Count);
     }
 
     [Fact]
@@ -19,10 +19,10 @@ public class AssessmentTests(SummitApiFactory factory) : IClassFixture<SummitApi
     {
         var client = factory.CreateClient();
 
-        var busan = await PageWalker.ReadAllAsync(client, "/api/v1/assessments?summit=busan-2025", limit: 20);
-        var call = await PageWalker.ReadAllAsync(client, "/api/v1/assessments?summit=trump-xi-call-2025-11", limit: 20);
+        var busan = await client.ReadAllInIdOrderAsync("/api/v1/assessments?summit=busan-2025&limit=20");
+        var call = await client.ReadAllInIdOrderAsync("/api/v1/assessments?summit=trump-xi-call-2025-11&limit=20");
 
-        Assert.Equal(await PageWalker.CountAsync(factory, "SELECT count(*) FROM assessment WHERE summit_id = 'busan-2025'"), busan.Count);
+        Assert.Equal(await factory.CountAsync("SELECT count(*) FROM assessment WHERE summit_id = 'busan-2025'"), busan.Count);
         Assert.Contains(busan, a => a.GetProperty("id").GetString() == "gewirtz-pocket-concessions");
         Assert.Empty(call);
     }
@@ -30,27 +30,27 @@ public class AssessmentTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [Fact]
     public async Task Assessment_list_filters_by_speaker()
     {
-        var items = await PageWalker.ReadAllAsync(factory.CreateClient(), "/api/v1/assessments?speaker=zhu-feng", limit: 1);
+        var items = await factory.CreateClient().ReadAllInIdOrderAsync("/api/v1/assessments?speaker=zhu-feng&limit=1");
 
-        Assert.Equal(["zhu-feng-blow-for-blow", "zhu-feng-lose-lose"], items.Select(a => a.GetProperty("id").GetString()!));
+        Assert.Equal(["zhu-feng-blow-for-blow", "zhu-feng-lose-lose"], items.Ids());
     }
 
     [Fact]
     public async Task Assessment_list_filters_by_topic()
     {
-        var items = await PageWalker.ReadAllAsync(factory.CreateClient(), "/api/v1/assessments?topic=taiwan", limit: 2);
+        var items = await factory.CreateClient().ReadAllInIdOrderAsync("/api/v1/assessments?topic=taiwan&limit=2");
 
         Assert.Equal(
             ["analysis-cabinet-skeptical-taiwan", "analysis-taiwan-dont-bring-it-up", "analysis-taiwan-talks-state-visit", "nyt-taiwan-potential-concession"],
-            items.Select(a => a.GetProperty("id").GetString()!));
+            items.Ids());
     }
 
     [Fact]
     public async Task Assessment_list_filters_combine()
     {
-        var page = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/assessments?speaker=zhu-feng&topic=rare_earths&summit=busan-2025");
+        var ids = await factory.CreateClient().SinglePageIdsAsync("/api/v1/assessments?speaker=zhu-feng&topic=rare_earths&summit=busan-2025");
 
-        Assert.Equal(["zhu-feng-lose-lose"], page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString()!));
+        Assert.Equal(["zhu-feng-lose-lose"], ids);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class AssessmentTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [Fact]
     public async Task Unknown_assessment_is_a_404_problem()
     {
-        await PageWalker.AssertNotFoundAsync(factory.CreateClient(), "/api/v1/assessments/no-such-assessment", "no-such-assessment");
+        await ApiAssertions.AssertNotFoundNamingAsync(factory.CreateClient(), "/api/v1/assessments/no-such-assessment", "no-such-assessment");
     }
 
     [Theory]
@@ -93,12 +93,12 @@ public class AssessmentTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [InlineData("limit=100000", "limit")]
     public async Task Assessment_list_rejects_bad_input_with_a_400_naming_the_parameter(string query, string parameter)
     {
-        await PageWalker.AssertBadRequestAsync(factory.CreateClient(), $"/api/v1/assessments?{query}", parameter);
+        await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), $"/api/v1/assessments?{query}", parameter);
     }
 
     [Fact]
     public async Task Assessment_list_rejects_an_edited_cursor()
     {
-        await PageWalker.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), "/api/v1/assessments?topic=taiwan&limit=2");
+        await ApiAssertions.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), "/api/v1/assessments?topic=taiwan&limit=2");
     }
 }

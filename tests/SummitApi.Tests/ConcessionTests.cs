@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
@@ -8,6 +7,8 @@ namespace SummitApi.Tests;
 
 public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>
 {
+    private readonly HttpClient _client = factory.CreateClient();
+
     private static readonly string[] ChineseConcessions =
     [
         "cn-fentanyl-precursor-curbs", "cn-october-rare-earth-controls-suspension", "cn-rare-earth-purchase-barriers-reduction",
@@ -28,38 +29,38 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [Fact]
     public async Task Concession_list_returns_every_concession_ordered_by_id()
     {
-        Assert.Equal(BusanConcessions, await IdsAsync("/api/v1/concessions"));
+        Assert.Equal(BusanConcessions, await _client.SinglePageIdsAsync("/api/v1/concessions"));
     }
 
     [Fact]
     public async Task Concession_list_filters_by_summit_of_its_outcome()
     {
-        Assert.Equal(BusanConcessions, await IdsAsync("/api/v1/concessions?summit=busan-2025"));
-        Assert.Empty(await IdsAsync("/api/v1/concessions?summit=trump-xi-call-2025-11"));
+        Assert.Equal(BusanConcessions, await _client.SinglePageIdsAsync("/api/v1/concessions?summit=busan-2025"));
+        Assert.Empty(await _client.SinglePageIdsAsync("/api/v1/concessions?summit=trump-xi-call-2025-11"));
     }
 
     [Fact]
     public async Task Concession_list_filters_by_giver()
     {
-        Assert.Equal(ChineseConcessions, await IdsAsync("/api/v1/concessions?giver=CN"));
-        Assert.Equal(UsConcessions, await IdsAsync("/api/v1/concessions?giver=US"));
-        Assert.Empty(await IdsAsync("/api/v1/concessions?giver=JP"));
+        Assert.Equal(ChineseConcessions, await _client.SinglePageIdsAsync("/api/v1/concessions?giver=CN"));
+        Assert.Equal(UsConcessions, await _client.SinglePageIdsAsync("/api/v1/concessions?giver=US"));
+        Assert.Empty(await _client.SinglePageIdsAsync("/api/v1/concessions?giver=JP"));
     }
 
     [Fact]
     public async Task Concession_list_filters_by_beneficiary()
     {
-        Assert.Equal(UsConcessions, await IdsAsync("/api/v1/concessions?beneficiary=CN"));
-        Assert.Equal(ChineseConcessions, await IdsAsync("/api/v1/concessions?beneficiary=US"));
-        Assert.Empty(await IdsAsync("/api/v1/concessions?giver=US&beneficiary=US"));
+        Assert.Equal(UsConcessions, await _client.SinglePageIdsAsync("/api/v1/concessions?beneficiary=CN"));
+        Assert.Equal(ChineseConcessions, await _client.SinglePageIdsAsync("/api/v1/concessions?beneficiary=US"));
+        Assert.Empty(await _client.SinglePageIdsAsync("/api/v1/concessions?giver=US&beneficiary=US"));
     }
 
     [Fact]
     public async Task Concession_list_filters_by_topic_of_its_outcome()
     {
-        Assert.Equal(["cn-truce-extension", "us-truce-extension"], await IdsAsync("/api/v1/concessions?topic=trade_truce"));
-        Assert.Equal(["cn-october-rare-earth-controls-suspension", "cn-rare-earth-purchase-barriers-reduction"], await IdsAsync("/api/v1/concessions?topic=rare_earths"));
-        Assert.Empty(await IdsAsync("/api/v1/concessions?topic=taiwan"));
+        Assert.Equal(["cn-truce-extension", "us-truce-extension"], await _client.SinglePageIdsAsync("/api/v1/concessions?topic=trade_truce"));
+        Assert.Equal(["cn-october-rare-earth-controls-suspension", "cn-rare-earth-purchase-barriers-reduction"], await _client.SinglePageIdsAsync("/api/v1/concessions?topic=rare_earths"));
+        Assert.Empty(await _client.SinglePageIdsAsync("/api/v1/concessions?topic=taiwan"));
     }
 
     [Theory]
@@ -67,14 +68,14 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [InlineData("2024-01-01")]
     public async Task No_busan_concession_is_active_before_the_summit(string day)
     {
-        Assert.Empty(await IdsAsync($"/api/v1/concessions?summit=busan-2025&activeOn={day}"));
+        Assert.Empty(await _client.SinglePageIdsAsync($"/api/v1/concessions?summit=busan-2025&activeOn={day}"));
     }
 
     [Fact]
     public async Task Concessions_without_an_effective_date_are_active_from_their_summit_date()
     {
-        Assert.Equal(BusanConcessionsWithoutTruceExtensions, await IdsAsync("/api/v1/concessions?activeOn=2025-10-30"));
-        Assert.Equal(BusanConcessionsWithoutTruceExtensions, await IdsAsync("/api/v1/concessions?activeOn=2025-11-09"));
+        Assert.Equal(BusanConcessionsWithoutTruceExtensions, await _client.SinglePageIdsAsync("/api/v1/concessions?activeOn=2025-10-30"));
+        Assert.Equal(BusanConcessionsWithoutTruceExtensions, await _client.SinglePageIdsAsync("/api/v1/concessions?activeOn=2025-11-09"));
     }
 
     [Theory]
@@ -83,7 +84,7 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [InlineData("2026-11-09")] // the last day before their derived expiry
     public async Task The_truce_extensions_are_active_from_their_effective_date_until_their_expiry(string day)
     {
-        Assert.Equal(BusanConcessions, await IdsAsync($"/api/v1/concessions?activeOn={day}"));
+        Assert.Equal(BusanConcessions, await _client.SinglePageIdsAsync($"/api/v1/concessions?activeOn={day}"));
     }
 
     [Theory]
@@ -91,27 +92,27 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [InlineData("2026-12-01")]
     public async Task The_truce_extensions_are_no_longer_active_on_or_after_their_expiry(string day)
     {
-        Assert.Equal(BusanConcessionsWithoutTruceExtensions, await IdsAsync($"/api/v1/concessions?activeOn={day}"));
+        Assert.Equal(BusanConcessionsWithoutTruceExtensions, await _client.SinglePageIdsAsync($"/api/v1/concessions?activeOn={day}"));
     }
 
     [Fact]
     public async Task Concession_list_searches_the_full_text_of_instrument_metric_and_notes()
     {
-        Assert.Equal(["us-entity-list-export-control-suspension"], await IdsAsync("/api/v1/concessions?q=Entity"));
-        Assert.Equal(["us-port-fee-suspension-chinese-ships"], await IdsAsync("/api/v1/concessions?q=%22Chinese%20ships%22"));
-        Assert.Equal(["us-fentanyl-tariff-cut"], await IdsAsync("/api/v1/concessions?q=tariff%20rate"));
+        Assert.Equal(["us-entity-list-export-control-suspension"], await _client.SinglePageIdsAsync("/api/v1/concessions?q=Entity"));
+        Assert.Equal(["us-port-fee-suspension-chinese-ships"], await _client.SinglePageIdsAsync("/api/v1/concessions?q=%22Chinese%20ships%22"));
+        Assert.Equal(["us-fentanyl-tariff-cut"], await _client.SinglePageIdsAsync("/api/v1/concessions?q=tariff%20rate"));
     }
 
     [Fact]
     public async Task Concession_list_combines_filters()
     {
-        Assert.Equal(["cn-truce-extension"], await IdsAsync("/api/v1/concessions?summit=busan-2025&giver=CN&beneficiary=US&topic=trade_truce&activeOn=2026-01-15&q=truce"));
+        Assert.Equal(["cn-truce-extension"], await _client.SinglePageIdsAsync("/api/v1/concessions?summit=busan-2025&giver=CN&beneficiary=US&topic=trade_truce&activeOn=2026-01-15&q=truce"));
     }
 
     [Fact]
     public async Task Concession_has_its_outcomes_summit_and_topic_its_dates_and_a_derived_expiry()
     {
-        var concession = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/concessions/us-truce-extension");
+        var concession = await _client.GetFromJsonAsync<JsonElement>("/api/v1/concessions/us-truce-extension");
 
         Assert.Equal("us-truce-extension", concession.GetProperty("id").GetString());
         Assert.Equal("truce-extension", concession.GetProperty("outcomeId").GetString());
@@ -131,8 +132,8 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
         Assert.Equal("P1Y", concession.GetProperty("duration").GetString());
         Assert.Equal("2026-11-10", concession.GetProperty("expiryDate").GetString());
         Assert.Equal("day", concession.GetProperty("expiryDatePrecision").GetString());
-        Assert.Equal(["cn-truce-extension"], Strings(concession.GetProperty("exchangedFor")));
-        Assert.Equal(["CN"], Strings(concession.GetProperty("reportedBy")));
+        Assert.Equal(["cn-truce-extension"], concession.GetProperty("exchangedFor").Strings());
+        Assert.Equal(["CN"], concession.GetProperty("reportedBy").Strings());
         Assert.StartsWith("The US side of a mutual one-year extension", concession.GetProperty("notes").GetString());
         Assert.NotEmpty(concession.GetProperty("citations").EnumerateArray());
     }
@@ -140,7 +141,7 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [Fact]
     public async Task Concession_has_its_values_and_no_expiry_without_an_effective_date()
     {
-        var concession = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/concessions/us-fentanyl-tariff-cut");
+        var concession = await _client.GetFromJsonAsync<JsonElement>("/api/v1/concessions/us-fentanyl-tariff-cut");
 
         Assert.Equal("tariffs", concession.GetProperty("topic").GetString());
         Assert.Equal("reduce_tariff", concession.GetProperty("action").GetString());
@@ -153,14 +154,14 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
         Assert.Equal(JsonValueKind.Null, concession.GetProperty("expiryDatePrecision").ValueKind);
         Assert.Equal(
             ["cn-rare-earth-purchase-barriers-reduction", "cn-soybean-purchases", "cn-october-rare-earth-controls-suspension"],
-            Strings(concession.GetProperty("exchangedFor")));
-        Assert.Equal(["US"], Strings(concession.GetProperty("reportedBy")));
+            concession.GetProperty("exchangedFor").Strings());
+        Assert.Equal(["US"], concession.GetProperty("reportedBy").Strings());
     }
 
     [Fact]
     public async Task A_duration_without_an_effective_date_derives_no_expiry()
     {
-        var concession = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/concessions/cn-october-rare-earth-controls-suspension");
+        var concession = await _client.GetFromJsonAsync<JsonElement>("/api/v1/concessions/cn-october-rare-earth-controls-suspension");
 
         Assert.Equal("P1Y", concession.GetProperty("duration").GetString());
         Assert.Equal(JsonValueKind.Null, concession.GetProperty("effectiveDate").ValueKind);
@@ -171,12 +172,7 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [Fact]
     public async Task Unknown_concession_is_a_404_problem_naming_the_id()
     {
-        var response = await factory.CreateClient().GetAsync("/api/v1/concessions/no-such-concession");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("no-such-concession", problem.GetProperty("detail").GetString());
+        await ApiAssertions.AssertNotFoundNamingAsync(_client, "/api/v1/concessions/no-such-concession", "no-such-concession");
     }
 
     [Theory]
@@ -184,27 +180,12 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [InlineData("&giver=CN", "SELECT id FROM concession WHERE giver = 'CN' ORDER BY id")]
     public async Task Concessions_page_through_to_the_end_without_duplicates_or_gaps(string filter, string expectedSql)
     {
-        var client = factory.CreateClient();
-        var seen = new List<string>();
-        var pages = 0;
-        string? cursor = null;
-        do
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/concessions?limit=2{filter}{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
-            var items = page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
-            Assert.InRange(items.Count, 1, 2);
-            seen.AddRange(items);
-            pages++;
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
+        var seen = (await _client.ReadAllAsync($"/api/v1/concessions?limit=2{filter}")).Ids();
 
         await using var connection = await factory.OpenConnectionAsync();
         var expected = (await connection.QueryAsync<string>(expectedSql)).ToList();
         Assert.Equal(expected.Count, seen.Count);
-        Assert.Equal(expected.Count, seen.Distinct().Count());
         Assert.Equal(expected, seen);
-        Assert.Equal((expected.Count + 1) / 2, pages);
     }
 
     [Theory]
@@ -220,12 +201,7 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [InlineData("limit=100000", "limit")]
     public async Task Bad_concession_list_input_is_a_400_naming_the_parameter(string query, string parameter)
     {
-        var response = await factory.CreateClient().GetAsync($"/api/v1/concessions?{query}");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), $"no error for '{parameter}' in {problem}");
+        await ApiAssertions.AssertBadRequestNamingAsync(_client, $"/api/v1/concessions?{query}", parameter);
     }
 
     [Theory]
@@ -233,26 +209,8 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [InlineData("/api/v1/concessions?limit=2&activeOn=2026-01-15", "/api/v1/concessions?limit=2&activeOn=2026-12-01", false)]
     public async Task An_edited_cursor_or_one_used_with_other_filters_is_a_400_naming_cursor(string firstPage, string nextPage, bool edit)
     {
-        var client = factory.CreateClient();
-        var cursor = (await client.GetFromJsonAsync<JsonElement>(firstPage)).GetProperty("nextCursor").GetString()!;
-        if (edit)
-        {
-            cursor = cursor[..^2] + (cursor[^2] == 'A' ? "B" : "A") + cursor[^1];
-        }
+        var cursor = await _client.NextCursorAsync(firstPage);
 
-        var response = await client.GetAsync($"{nextPage}&cursor={Uri.EscapeDataString(cursor)}");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty("cursor", out _));
+        await ApiAssertions.AssertBadRequestNamingAsync(_client, Pages.WithCursor(nextPage, edit ? Pages.Edited(cursor) : cursor), "cursor");
     }
-
-    private async Task<List<string>> IdsAsync(string url)
-    {
-        var page = await factory.CreateClient().GetFromJsonAsync<JsonElement>(url);
-        Assert.Equal(JsonValueKind.Null, page.GetProperty("nextCursor").ValueKind);
-        return page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
-    }
-
-    private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 }

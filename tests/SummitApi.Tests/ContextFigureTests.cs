@@ -9,9 +9,9 @@ public class ContextFigureTests(SummitApiFactory factory) : IClassFixture<Summit
     [Fact]
     public async Task Context_figure_list_pages_through_every_figure_in_id_order()
     {
-        var items = await PageWalker.ReadAllAsync(factory.CreateClient(), "/api/v1/context-figures", limit: 2);
+        var items = await factory.CreateClient().ReadAllInIdOrderAsync("/api/v1/context-figures?limit=2");
 
-        Assert.Equal(await PageWalker.CountAsync(factory, "SELECT count(*) FROM context_figure"), items.Count);
+        Assert.Equal(await factory.CountAsync("SELECT count(*) FROM context_figure"), items.Count);
     }
 
     [Fact]
@@ -19,10 +19,10 @@ public class ContextFigureTests(SummitApiFactory factory) : IClassFixture<Summit
     {
         var client = factory.CreateClient();
 
-        var busan = await PageWalker.ReadAllAsync(client, "/api/v1/context-figures?summit=busan-2025", limit: 5);
-        var visit = await PageWalker.ReadAllAsync(client, "/api/v1/context-figures?summit=trump-china-visit-2026", limit: 5);
+        var busan = await client.ReadAllInIdOrderAsync("/api/v1/context-figures?summit=busan-2025&limit=5");
+        var visit = await client.ReadAllInIdOrderAsync("/api/v1/context-figures?summit=trump-china-visit-2026&limit=5");
 
-        Assert.Equal(await PageWalker.CountAsync(factory, "SELECT count(*) FROM context_figure WHERE summit_id = 'busan-2025'"), busan.Count);
+        Assert.Equal(await factory.CountAsync("SELECT count(*) FROM context_figure WHERE summit_id = 'busan-2025'"), busan.Count);
         Assert.Contains(busan, f => f.GetProperty("id").GetString() == "china-growth-target");
         Assert.Empty(visit);
     }
@@ -78,7 +78,7 @@ public class ContextFigureTests(SummitApiFactory factory) : IClassFixture<Summit
     [Fact]
     public async Task Unknown_context_figure_is_a_404_problem()
     {
-        await PageWalker.AssertNotFoundAsync(factory.CreateClient(), "/api/v1/context-figures/no-such-figure", "no-such-figure");
+        await ApiAssertions.AssertNotFoundNamingAsync(factory.CreateClient(), "/api/v1/context-figures/no-such-figure", "no-such-figure");
     }
 
     [Theory]
@@ -88,12 +88,12 @@ public class ContextFigureTests(SummitApiFactory factory) : IClassFixture<Summit
     [InlineData("limit=100000", "limit")]
     public async Task Context_figure_list_rejects_bad_input_with_a_400_naming_the_parameter(string query, string parameter)
     {
-        await PageWalker.AssertBadRequestAsync(factory.CreateClient(), $"/api/v1/context-figures?{query}", parameter);
+        await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), $"/api/v1/context-figures?{query}", parameter);
     }
 
     [Fact]
     public async Task Context_figure_list_rejects_an_edited_cursor()
     {
-        await PageWalker.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), "/api/v1/context-figures?summit=busan-2025&limit=2");
+        await ApiAssertions.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), "/api/v1/context-figures?summit=busan-2025&limit=2");
     }
 }

@@ -31,8 +31,8 @@ public class HealthTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
         var database = new NpgsqlConnectionStringBuilder(factory.ConnectionString).Database;
         var server = await TestPostgres.ServerConnectionStringAsync();
 
-        await ExecuteAsync(server, $"""ALTER DATABASE "{database}" ALLOW_CONNECTIONS false""");
-        await ExecuteAsync(server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+        await TestPostgres.ExecuteAsync(server, $"""ALTER DATABASE "{database}" ALLOW_CONNECTIONS false""");
+        await TestPostgres.ExecuteAsync(server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
         try
         {
             var down = await client.GetAsync("/health/ready");
@@ -40,18 +40,10 @@ public class HealthTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
         }
         finally
         {
-            await ExecuteAsync(server, $"""ALTER DATABASE "{database}" ALLOW_CONNECTIONS true""");
+            await TestPostgres.ExecuteAsync(server, $"""ALTER DATABASE "{database}" ALLOW_CONNECTIONS true""");
         }
 
         var back = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -9,11 +9,11 @@ public class PartyTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
     [Fact]
     public async Task Party_list_pages_through_every_party_in_id_order()
     {
-        var items = await PageWalker.ReadAllAsync(factory.CreateClient(), "/api/v1/parties", limit: 2);
+        var items = await factory.CreateClient().ReadAllInIdOrderAsync("/api/v1/parties?limit=2");
 
-        var ids = items.Select(p => p.GetProperty("id").GetString()!).ToList();
+        var ids = items.Ids();
         Assert.Equal(["AU", "CN", "JP", "MY", "US"], ids);
-        Assert.Equal(await PageWalker.CountAsync(factory, "SELECT count(*) FROM party"), ids.Count);
+        Assert.Equal(await factory.CountAsync("SELECT count(*) FROM party"), ids.Count);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class PartyTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
     [Fact]
     public async Task Unknown_party_is_a_404_problem()
     {
-        await PageWalker.AssertNotFoundAsync(factory.CreateClient(), "/api/v1/parties/XX", "XX");
+        await ApiAssertions.AssertNotFoundNamingAsync(factory.CreateClient(), "/api/v1/parties/XX", "XX");
     }
 
     [Theory]
@@ -39,12 +39,12 @@ public class PartyTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
     [InlineData("limit=100000", "limit")]
     public async Task Party_list_rejects_bad_input_with_a_400_naming_the_parameter(string query, string parameter)
     {
-        await PageWalker.AssertBadRequestAsync(factory.CreateClient(), $"/api/v1/parties?{query}", parameter);
+        await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), $"/api/v1/parties?{query}", parameter);
     }
 
     [Fact]
     public async Task Party_list_rejects_an_edited_cursor()
     {
-        await PageWalker.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), "/api/v1/parties?limit=2");
+        await ApiAssertions.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), "/api/v1/parties?limit=2");
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
@@ -174,12 +173,7 @@ public class ReadoutDifferenceTests(SummitApiFactory factory) : IClassFixture<Su
     [Fact]
     public async Task Differences_of_an_unknown_summit_are_a_404_problem()
     {
-        var response = await factory.CreateClient().GetAsync("/api/v1/summits/no-such-summit/readout-differences");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("no-such-summit", problem.GetProperty("detail").GetString());
+        await ApiAssertions.AssertNotFoundNamingAsync(factory.CreateClient(), "/api/v1/summits/no-such-summit/readout-differences", "no-such-summit");
     }
 
     [Theory]
@@ -191,9 +185,7 @@ public class ReadoutDifferenceTests(SummitApiFactory factory) : IClassFixture<Su
     [InlineData("topic=taiwan&topic=tariffs", "topic")]
     public async Task Bad_difference_input_is_a_400_naming_the_parameter(string query, string parameter)
     {
-        var response = await factory.CreateClient().GetAsync($"{Busan}?{query}");
-
-        await ReadoutTests.AssertBadRequestNamingAsync(response, parameter);
+        await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), $"{Busan}?{query}", parameter);
     }
 
     [Fact]

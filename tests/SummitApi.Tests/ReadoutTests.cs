@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests;
@@ -32,29 +30,12 @@ public class ReadoutTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
     [Fact]
     public async Task Summit_readouts_page_through_one_at_a_time_to_the_end_without_duplicates_or_gaps()
     {
-        var client = factory.CreateClient();
-        var seen = new List<string>();
-        var statementCount = 0;
-        string? cursor = null;
-        do
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/summits/busan-2025/readouts?limit=1{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
-            var items = page.GetProperty("items").EnumerateArray().ToList();
-            Assert.Single(items);
-            seen.Add(items[0].GetProperty("id").GetString()!);
-            statementCount += items[0].GetProperty("statements").GetArrayLength();
-            var next = page.GetProperty("nextCursor");
-            cursor = next.ValueKind == JsonValueKind.Null ? null : next.GetString();
-        }
-        while (cursor is not null);
+        var readouts = await factory.CreateClient().ReadAllInIdOrderAsync("/api/v1/summits/busan-2025/readouts?limit=1");
 
-        await using var connection = await factory.OpenConnectionAsync();
-        Assert.Equal(await CountAsync(connection, "SELECT count(*) FROM readout WHERE summit_id = 'busan-2025'"), seen.Count);
+        Assert.Equal(await factory.CountAsync("SELECT count(*) FROM readout WHERE summit_id = 'busan-2025'"), readouts.Count);
         Assert.Equal(
-            await CountAsync(connection, "SELECT count(*) FROM readout_statement s JOIN readout r ON r.id = s.readout_id WHERE r.summit_id = 'busan-2025'"),
-            statementCount);
-        Assert.Equal(seen.Count, seen.Distinct().Count());
-        Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
+            await factory.CountAsync("SELECT count(*) FROM readout_statement s JOIN readout r ON r.id = s.readout_id WHERE r.summit_id = 'busan-2025'"),
+            readouts.Sum(r => r.GetProperty("statements").GetArrayLength()));
     }
 
     [Fact]
@@ -126,12 +107,7 @@ public class ReadoutTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
     [InlineData("/api/v1/readout-statements/no-such-statement", "no-such-statement")]
     public async Task Unknown_ids_are_a_404_problem_naming_the_id(string path, string id)
     {
-        var response = await factory.CreateClient().GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains(id, problem.GetProperty("detail").GetString());
+        await ApiAssertions.AssertNotFoundNamingAsync(factory.CreateClient(), path, id);
     }
 
     [Theory]
@@ -142,55 +118,25 @@ public class ReadoutTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
     [InlineData("cursor=not-a-cursor", "cursor")]
     public async Task Bad_readout_list_input_is_a_400_naming_the_parameter(string query, string parameter)
     {
-        var response = await factory.CreateClient().GetAsync($"/api/v1/summits/busan-2025/readouts?{query}");
-
-        await AssertBadRequestNamingAsync(response, parameter);
+        await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), $"/api/v1/summits/busan-2025/readouts?{query}", parameter);
     }
 
     [Fact]
     public async Task An_edited_cursor_is_a_400_naming_cursor()
     {
-        var client = factory.CreateClient();
-        var first = await client.GetFromJsonAsync<JsonElement>("/api/v1/summits/busan-2025/readouts?limit=1");
-        var cursor = first.GetProperty("nextCursor").GetString()!;
-        var tampered = cursor[..^2] + (cursor[^2] == 'A' ? "B" : "A") + cursor[^1];
-
-        var response = await client.GetAsync($"/api/v1/summits/busan-2025/readouts?limit=1&cursor={Uri.EscapeDataString(tampered)}");
-
-        await AssertBadRequestNamingAsync(response, "cursor");
+        await ApiAssertions.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), "/api/v1/summits/busan-2025/readouts?limit=1");
     }
 
     [Fact]
     public async Task A_cursor_of_one_summits_readouts_does_not_continue_another_summits()
     {
-        var client = factory.CreateClient();
-        var first = await client.GetFromJsonAsync<JsonElement>("/api/v1/summits/busan-2025/readouts?limit=1");
-        var cursor = first.GetProperty("nextCursor").GetString()!;
-
-        var response = await client.GetAsync($"/api/v1/summits/trump-xi-call-2025-11/readouts?limit=1&cursor={Uri.EscapeDataString(cursor)}");
-
-        await AssertBadRequestNamingAsync(response, "cursor");
+        await ApiAssertions.AssertCursorDoesNotContinueAsync(
+            factory.CreateClient(), "/api/v1/summits/busan-2025/readouts?limit=1", "/api/v1/summits/trump-xi-call-2025-11/readouts?limit=1");
     }
 
     [Fact]
     public async Task Item_endpoints_take_no_query_parameters()
     {
-        var response = await factory.CreateClient().GetAsync("/api/v1/readouts/cn-government-summary-busan?limit=1");
-
-        await AssertBadRequestNamingAsync(response, "limit");
-    }
-
-    internal static async Task AssertBadRequestNamingAsync(HttpResponseMessage response, string parameter)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), $"errors does not name '{parameter}'");
-    }
-
-    private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), "/api/v1/readouts/cn-government-summary-busan?limit=1", "limit");
     }
 }

@@ -29,10 +29,10 @@ public class SourceTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
     public async Task Source_list_pages_through_every_source_in_id_order()
     {
         // Two sources: a page of one makes the walk cross a page boundary.
-        var items = await PageWalker.ReadAllAsync(factory.CreateClient(), "/api/v1/sources", limit: 1);
+        var items = await factory.CreateClient().ReadAllInIdOrderAsync("/api/v1/sources?limit=1");
 
-        Assert.Equal([Nyt, Analysis], items.Select(s => s.GetProperty("id").GetString()!));
-        Assert.Equal(await PageWalker.CountAsync(factory, "SELECT count(*) FROM source"), items.Count);
+        Assert.Equal([Nyt, Analysis], items.Ids());
+        Assert.Equal(await factory.CountAsync("SELECT count(*) FROM source"), items.Count);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class SourceTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
         Assert.Equal(JsonValueKind.Null, source.GetProperty("publishedDateQualifier").ValueKind);
         Assert.Equal("news_analysis", source.GetProperty("kind").GetString());
         Assert.Equal("82152011ff9babe249ce0fb6ae9c52a1aa7a33a51dc3e536c695511b0197f10c", source.GetProperty("sha256").GetString());
-        var count = await PageWalker.CountAsync(factory, $"SELECT count(*) FROM citation WHERE source_id = '{Nyt}'");
+        var count = await factory.CountAsync($"SELECT count(*) FROM citation WHERE source_id = '{Nyt}'");
         Assert.True(count > 0);
         Assert.Equal(count, source.GetProperty("citationCount").GetInt32());
     }
@@ -71,9 +71,9 @@ public class SourceTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
     public async Task Following_every_citation_of_a_source_yields_each_one_once_with_a_path_to_its_record(string sourceId)
     {
         var client = factory.CreateClient();
-        var citations = await PageWalker.ReadAllAsync(client, $"/api/v1/sources/{sourceId}/citations", limit: 5);
+        var citations = await client.ReadAllInIdOrderAsync($"/api/v1/sources/{sourceId}/citations?limit=5");
 
-        Assert.Equal(await PageWalker.CountAsync(factory, $"SELECT count(*) FROM citation WHERE source_id = '{sourceId}'"), citations.Count);
+        Assert.Equal(await factory.CountAsync($"SELECT count(*) FROM citation WHERE source_id = '{sourceId}'"), citations.Count);
         Assert.All(citations, c =>
         {
             Assert.Equal(sourceId, c.GetProperty("sourceId").GetString());
@@ -134,7 +134,7 @@ public class SourceTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
     [InlineData("/api/v1/citations/cit-0000000000000000", "cit-0000000000000000")]
     public async Task Unknown_source_or_citation_is_a_404_problem(string path, string id)
     {
-        await PageWalker.AssertNotFoundAsync(factory.CreateClient(), path, id);
+        await ApiAssertions.AssertNotFoundNamingAsync(factory.CreateClient(), path, id);
     }
 
     [Theory]
@@ -146,7 +146,7 @@ public class SourceTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
     [InlineData($"/api/v1/sources/{Nyt}/citations?limit=100000", "limit")]
     public async Task Source_lists_reject_bad_input_with_a_400_naming_the_parameter(string path, string parameter)
     {
-        await PageWalker.AssertBadRequestAsync(factory.CreateClient(), path, parameter);
+        await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), path, parameter);
     }
 
     [Theory]
@@ -154,82 +154,13 @@ public class SourceTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
     [InlineData($"/api/v1/sources/{Nyt}/citations?limit=2")]
     public async Task Source_lists_reject_an_edited_cursor(string path)
     {
-        await PageWalker.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), path);
+        await ApiAssertions.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), path);
     }
 
     [Fact]
     public async Task A_cursor_of_one_sources_citations_does_not_continue_another_sources()
     {
-        var client = factory.CreateClient();
-        var first = await client.GetFromJsonAsync<JsonElement>($"/api/v1/sources/{Nyt}/citations?limit=2");
-        var cursor = first.GetProperty("nextCursor").GetString()!;
-
-        await PageWalker.AssertBadRequestAsync(client, $"/api/v1/sources/{Analysis}/citations?limit=2&cursor={Uri.EscapeDataString(cursor)}", "cursor");
-    }
-}
-
-/// <summary>Checks every list and item endpoint shares: paging to the end, 404 and 400 problems.</summary>
-internal static class PageWalker
-{
-    /// <summary>Follows nextCursor from the first page to the last; asserts no page is too long and no item repeats, in id order.</summary>
-    public static async Task<List<JsonElement>> ReadAllAsync(HttpClient client, string path, int limit)
-    {
-        var items = new List<JsonElement>();
-        var separator = path.Contains('?') ? '&' : '?';
-        string? cursor = null;
-        var pages = 0;
-        do
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>(
-                $"{path}{separator}limit={limit}{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
-            var pageItems = page.GetProperty("items").EnumerateArray().ToList();
-            Assert.InRange(pageItems.Count, 0, limit);
-            items.AddRange(pageItems);
-            var next = page.GetProperty("nextCursor");
-            cursor = next.ValueKind == JsonValueKind.Null ? null : next.GetString();
-            Assert.True(++pages <= 1000, "the list never ends");
-        }
-        while (cursor is not null);
-
-        var ids = items.Select(i => i.GetProperty("id").GetString()!).ToList();
-        Assert.Equal(ids.Distinct().Count(), ids.Count);
-        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
-        return items;
-    }
-
-    public static async Task<long> CountAsync(SummitApiFactory factory, string sql)
-    {
-        await using var connection = await factory.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>(sql);
-    }
-
-    public static async Task AssertNotFoundAsync(HttpClient client, string path, string id)
-    {
-        var response = await client.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(404, problem.GetProperty("status").GetInt32());
-        Assert.Contains($"'{id}'", problem.GetProperty("detail").GetString());
-    }
-
-    public static async Task AssertBadRequestAsync(HttpClient client, string path, string parameter)
-    {
-        var response = await client.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), $"errors does not name '{parameter}': {problem}");
-    }
-
-    public static async Task AssertEditedCursorIsRefusedAsync(HttpClient client, string firstPagePath)
-    {
-        var first = await client.GetFromJsonAsync<JsonElement>(firstPagePath);
-        var cursor = first.GetProperty("nextCursor").GetString()!;
-        var tampered = cursor[..^2] + (cursor[^2] == 'A' ? "B" : "A") + cursor[^1];
-
-        await AssertBadRequestAsync(client, $"{firstPagePath}&cursor={Uri.EscapeDataString(tampered)}", "cursor");
+        await ApiAssertions.AssertCursorDoesNotContinueAsync(
+            factory.CreateClient(), $"/api/v1/sources/{Nyt}/citations?limit=2", $"/api/v1/sources/{Analysis}/citations?limit=2");
     }
 }

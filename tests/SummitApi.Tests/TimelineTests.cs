@@ -1,13 +1,13 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dapper;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests;
 
 public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>
 {
+    private readonly HttpClient _client = factory.CreateClient();
+
     [Fact]
     public async Task Timeline_orders_events_by_date_then_id_with_undated_events_last()
     {
@@ -18,7 +18,7 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
             .OrderBy(e => e.Date is null).ThenBy(e => e.Date, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal)
             .Select(e => e.Id).ToList();
 
-        var ids = await IdsAsync("/api/v1/timeline");
+        var ids = await _client.SinglePageIdsAsync("/api/v1/timeline");
 
         Assert.Equal(expected, ids);
         Assert.Equal("tariff-truce-struck-2025", ids[0]);
@@ -30,16 +30,16 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     [Fact]
     public async Task Timeline_filters_by_summit()
     {
-        Assert.Equal(["trump-china-state-visit-early-2026-per-analysis", "trump-china-visit-april-per-trump"], await IdsAsync("/api/v1/timeline?summit=trump-china-visit-2026"));
-        Assert.Equal(["trump-xi-call-late-november"], await IdsAsync("/api/v1/timeline?summit=trump-xi-call-2025-11"));
-        Assert.Equal(["xi-us-visit-planned"], await IdsAsync("/api/v1/timeline?summit=xi-us-visit"));
+        Assert.Equal(["trump-china-state-visit-early-2026-per-analysis", "trump-china-visit-april-per-trump"], await _client.SinglePageIdsAsync("/api/v1/timeline?summit=trump-china-visit-2026"));
+        Assert.Equal(["trump-xi-call-late-november"], await _client.SinglePageIdsAsync("/api/v1/timeline?summit=trump-xi-call-2025-11"));
+        Assert.Equal(["xi-us-visit-planned"], await _client.SinglePageIdsAsync("/api/v1/timeline?summit=xi-us-visit"));
     }
 
     [Fact]
     public async Task Timeline_range_matches_a_month_precision_event_whose_month_overlaps_it()
     {
         // The late-November call is stored as 2025-11-01/month/late; the 2025 truce as 2025-01-01/year.
-        Assert.Equal(["tariff-truce-struck-2025", "trump-xi-call-late-november"], await IdsAsync("/api/v1/timeline?from=2025-11-20&to=2025-11-25"));
+        Assert.Equal(["tariff-truce-struck-2025", "trump-xi-call-late-november"], await _client.SinglePageIdsAsync("/api/v1/timeline?from=2025-11-20&to=2025-11-25"));
     }
 
     [Fact]
@@ -47,10 +47,10 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     {
         Assert.Equal(
             ["tariff-truce-struck-2025", "china-october-rare-earth-controls", "trump-nuclear-testing-announcement", "trump-threatens-to-cancel-meeting", "hegseth-dong-jun-contact"],
-            await IdsAsync("/api/v1/timeline?from=2025-10-31&to=2025-10-31"));
+            await _client.SinglePageIdsAsync("/api/v1/timeline?from=2025-10-31&to=2025-10-31"));
         Assert.Equal(
             ["tariff-truce-struck-2025", "trump-xi-call-late-november", "tariff-truce-original-expiry"],
-            await IdsAsync("/api/v1/timeline?from=2025-11-10&to=2025-11-10"));
+            await _client.SinglePageIdsAsync("/api/v1/timeline?from=2025-11-10&to=2025-11-10"));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     {
         Assert.Equal(
             ["trump-china-state-visit-early-2026-per-analysis", "us-midterm-elections-2026", "trump-china-visit-april-per-trump"],
-            await IdsAsync("/api/v1/timeline?from=2026-01-01"));
+            await _client.SinglePageIdsAsync("/api/v1/timeline?from=2026-01-01"));
     }
 
     [Fact]
@@ -66,20 +66,20 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     {
         Assert.Equal(
             ["tariff-truce-struck-2025", "china-april-rare-earth-controls", "liberation-day-tariff-escalation"],
-            await IdsAsync("/api/v1/timeline?to=2025-04-30"));
+            await _client.SinglePageIdsAsync("/api/v1/timeline?to=2025-04-30"));
     }
 
     [Fact]
     public async Task Timeline_combines_summit_and_dates()
     {
         // "Early 2026" is stored as 2026-01-01/year/early, so it overlaps the first quarter; the April visit does not.
-        Assert.Equal(["trump-china-state-visit-early-2026-per-analysis"], await IdsAsync("/api/v1/timeline?summit=trump-china-visit-2026&to=2026-03-31"));
+        Assert.Equal(["trump-china-state-visit-early-2026-per-analysis"], await _client.SinglePageIdsAsync("/api/v1/timeline?summit=trump-china-visit-2026&to=2026-03-31"));
     }
 
     [Fact]
     public async Task Event_has_its_loose_date_and_links()
     {
-        var timelineEvent = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/events/trump-xi-call-late-november");
+        var timelineEvent = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/trump-xi-call-late-november");
 
         Assert.Equal("trump-xi-call-late-november", timelineEvent.GetProperty("id").GetString());
         Assert.Equal("2025-11-01", timelineEvent.GetProperty("date").GetString());
@@ -87,8 +87,8 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
         Assert.Equal("late", timelineEvent.GetProperty("dateQualifier").GetString());
         Assert.Equal("call", timelineEvent.GetProperty("kind").GetString());
         Assert.Equal("Trump and Xi hold a call", timelineEvent.GetProperty("title").GetString());
-        Assert.Equal(["US", "CN"], Strings(timelineEvent.GetProperty("parties")));
-        Assert.Equal(["busan-2025", "trump-xi-call-2025-11"], Strings(timelineEvent.GetProperty("summitIds")));
+        Assert.Equal(["US", "CN"], timelineEvent.GetProperty("parties").Strings());
+        Assert.Equal(["busan-2025", "trump-xi-call-2025-11"], timelineEvent.GetProperty("summitIds").Strings());
         Assert.Empty(timelineEvent.GetProperty("concessionIds").EnumerateArray());
         Assert.NotEmpty(timelineEvent.GetProperty("citations").EnumerateArray());
     }
@@ -96,19 +96,19 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     [Fact]
     public async Task Event_links_the_concessions_it_concerns()
     {
-        var timelineEvent = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/events/tariff-truce-original-expiry");
+        var timelineEvent = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/tariff-truce-original-expiry");
 
         Assert.Equal("2025-11-10", timelineEvent.GetProperty("date").GetString());
         Assert.Equal("day", timelineEvent.GetProperty("datePrecision").GetString());
         Assert.Equal(JsonValueKind.Null, timelineEvent.GetProperty("dateQualifier").ValueKind);
         Assert.Equal("expiry", timelineEvent.GetProperty("kind").GetString());
-        Assert.Equal(["us-truce-extension", "cn-truce-extension"], Strings(timelineEvent.GetProperty("concessionIds")));
+        Assert.Equal(["us-truce-extension", "cn-truce-extension"], timelineEvent.GetProperty("concessionIds").Strings());
     }
 
     [Fact]
     public async Task Undated_event_has_a_null_date_and_says_why_in_notes()
     {
-        var timelineEvent = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/events/kmt-leadership-election");
+        var timelineEvent = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/kmt-leadership-election");
 
         Assert.Equal(JsonValueKind.Null, timelineEvent.GetProperty("date").ValueKind);
         Assert.Equal(JsonValueKind.Null, timelineEvent.GetProperty("datePrecision").ValueKind);
@@ -120,12 +120,7 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     [Fact]
     public async Task Unknown_event_is_a_404_problem_naming_the_id()
     {
-        var response = await factory.CreateClient().GetAsync("/api/v1/events/no-such-event");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("no-such-event", problem.GetProperty("detail").GetString());
+        await ApiAssertions.AssertNotFoundNamingAsync(_client, "/api/v1/events/no-such-event", "no-such-event");
     }
 
     [Theory]
@@ -133,27 +128,10 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     [InlineData("&from=2025-10-01", "SELECT count(*) FROM event WHERE date_end >= '2025-10-01'")]
     public async Task Timeline_pages_through_dated_and_undated_events_without_duplicates_or_gaps(string filter, string countSql)
     {
-        var client = factory.CreateClient();
-        var seen = new List<string>();
-        var pages = 0;
-        string? cursor = null;
-        do
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/timeline?limit=2{filter}{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
-            var items = page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
-            Assert.InRange(items.Count, 1, 2);
-            seen.AddRange(items);
-            pages++;
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
+        var seen = (await _client.ReadAllAsync($"/api/v1/timeline?limit=2{filter}")).Ids();
 
-        await using var connection = await factory.OpenConnectionAsync();
-        var count = await connection.ExecuteScalarAsync<int>(countSql);
-        Assert.Equal(count, seen.Count);
-        Assert.Equal(count, seen.Distinct().Count());
-        Assert.Equal(await IdsAsync($"/api/v1/timeline?limit=500{filter}"), seen);
-        Assert.Equal((count + 1) / 2, pages);
+        Assert.Equal(await factory.CountAsync(countSql), seen.Count);
+        Assert.Equal(await _client.SinglePageIdsAsync($"/api/v1/timeline?limit=500{filter}"), seen);
     }
 
     [Theory]
@@ -166,12 +144,7 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     [InlineData("limit=100000", "limit")]
     public async Task Bad_timeline_input_is_a_400_naming_the_parameter(string query, string parameter)
     {
-        var response = await factory.CreateClient().GetAsync($"/api/v1/timeline?{query}");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), $"no error for '{parameter}' in {problem}");
+        await ApiAssertions.AssertBadRequestNamingAsync(_client, $"/api/v1/timeline?{query}", parameter);
     }
 
     [Theory]
@@ -179,26 +152,8 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     [InlineData("/api/v1/timeline?limit=2&from=2025-10-01", "/api/v1/timeline?limit=2&from=2025-10-02", false)]
     public async Task An_edited_cursor_or_one_used_with_other_filters_is_a_400_naming_cursor(string firstPage, string nextPage, bool edit)
     {
-        var client = factory.CreateClient();
-        var cursor = (await client.GetFromJsonAsync<JsonElement>(firstPage)).GetProperty("nextCursor").GetString()!;
-        if (edit)
-        {
-            cursor = cursor[..^2] + (cursor[^2] == 'A' ? "B" : "A") + cursor[^1];
-        }
+        var cursor = await _client.NextCursorAsync(firstPage);
 
-        var response = await client.GetAsync($"{nextPage}&cursor={Uri.EscapeDataString(cursor)}");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty("cursor", out _));
+        await ApiAssertions.AssertBadRequestNamingAsync(_client, Pages.WithCursor(nextPage, edit ? Pages.Edited(cursor) : cursor), "cursor");
     }
-
-    private async Task<List<string>> IdsAsync(string url)
-    {
-        var page = await factory.CreateClient().GetFromJsonAsync<JsonElement>(url);
-        Assert.Equal(JsonValueKind.Null, page.GetProperty("nextCursor").ValueKind);
-        return page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
-    }
-
-    private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 }

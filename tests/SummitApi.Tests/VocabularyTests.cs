@@ -74,7 +74,7 @@ public class VocabularyTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [Fact]
     public async Task Vocabularies_take_no_query_parameters()
     {
-        await PageWalker.AssertBadRequestAsync(factory.CreateClient(), "/api/v1/vocabularies?limit=5", "limit");
+        await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), "/api/v1/vocabularies?limit=5", "limit");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
@@ -26,6 +27,13 @@ public class SummitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         return connection;
+    }
+
+    /// <summary>Runs a <c>SELECT count(*)</c> on this fixture's database, for what a list should hold.</summary>
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = await OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>(sql);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -135,7 +135,8 @@ public static class TestPostgres
     private static string WithDatabase(string connectionString, string database) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Database = database, Pooling = true }.ConnectionString;
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    /// <summary>Runs one statement on an unpooled connection: a pooled one left open would block DROP DATABASE and outlive ALLOW_CONNECTIONS false.</summary>
+    public static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
