@@ -20,8 +20,8 @@ public class HistoryTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
 
         var now = await client.GetFromJsonAsync<JsonElement>("/api/v1/concessions/us-port-fee-suspension-chinese-ships");
         var then = await client.GetFromJsonAsync<JsonElement>($"/api/v1/concessions/us-port-fee-suspension-chinese-ships?asOf={Uri.EscapeDataString(before)}");
-        var usNow = await Ids(client, "/api/v1/concessions?giver=US");
-        var usThen = await Ids(client, $"/api/v1/concessions?giver=US&asOf={Uri.EscapeDataString(before)}");
+        var usNow = (await client.ReadAllAsync("/api/v1/concessions?giver=US&limit=3")).Ids();
+        var usThen = (await client.ReadAllAsync($"/api/v1/concessions?giver=US&limit=3&asOf={Uri.EscapeDataString(before)}")).Ids();
 
         Assert.Equal("CN", now.GetProperty("giver").GetString());
         Assert.Equal("US", then.GetProperty("giver").GetString());
@@ -92,7 +92,7 @@ public class HistoryTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
     public async Task Paging_while_records_are_added_and_removed_serves_exactly_the_first_pages_revision()
     {
         var client = factory.CreateClient();
-        var expected = await Ids(client, "/api/v1/timeline?limit=500");
+        var expected = (await client.ReadAllAsync("/api/v1/timeline?limit=500")).Ids();
 
         var seen = new List<string>();
         string? cursor = null;
@@ -169,21 +169,6 @@ public class HistoryTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
     public async Task Revisions_of_an_unknown_record_are_a_404()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/api/v1/summits/no-such-summit/revisions")).StatusCode);
-    }
-
-    private static async Task<List<string>> Ids(HttpClient client, string path)
-    {
-        var ids = new List<string>();
-        string? cursor = null;
-        do
-        {
-            var separator = path.Contains('?') ? "&" : "?";
-            var page = await client.GetFromJsonAsync<JsonElement>(path + (cursor is null ? "" : $"{separator}cursor={Uri.EscapeDataString(cursor)}"));
-            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
-        return ids;
     }
 
     /// <summary>The commit time of the newest change set, as an RFC 3339 instant.</summary>

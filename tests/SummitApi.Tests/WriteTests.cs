@@ -79,14 +79,14 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         var client = await EditorAsync();
         var concession = NewConcession("us-invalid-concession");
         spoil(concession);
-        var revisionsBefore = await CountAsync("SELECT count(*) FROM revision");
+        var revisionsBefore = await factory.CountAsync("SELECT count(*) FROM revision");
 
         var response = await client.SendAsync(Json(HttpMethod.Post, "/api/v1/concessions", concession));
 
         Assert.True(HttpStatusCode.BadRequest == response.StatusCode, $"{problem}: {response.StatusCode}");
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty(field, out _), $"{problem}: errors name {string.Join(", ", errors.EnumerateObject().Select(e => e.Name))}, not {field}");
-        Assert.Equal(revisionsBefore, await CountAsync("SELECT count(*) FROM revision"));
+        Assert.Equal(revisionsBefore, await factory.CountAsync("SELECT count(*) FROM revision"));
     }
 
     [Fact]
@@ -200,13 +200,13 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         var etag = (await client.GetAsync("/api/v1/summits/busan-2025")).Headers.ETag!.Tag;
         using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/summits/busan-2025");
         delete.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
-        var revisionsBefore = await CountAsync("SELECT count(*) FROM revision");
+        var revisionsBefore = await factory.CountAsync("SELECT count(*) FROM revision");
 
         var response = await client.SendAsync(delete);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/summits/busan-2025")).StatusCode);
-        Assert.Equal(revisionsBefore, await CountAsync("SELECT count(*) FROM revision"));
+        Assert.Equal(revisionsBefore, await factory.CountAsync("SELECT count(*) FROM revision"));
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
         Assert.Equal(first.Headers.Location, retry.Headers.Location);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
-        Assert.Equal(1, await CountAsync("SELECT count(*) FROM revision WHERE entity = 'summit' AND record_id = 'retried-2026'"));
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM revision WHERE entity = 'summit' AND record_id = 'retried-2026'"));
     }
 
     [Fact]
@@ -324,13 +324,13 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         var client = await EditorAsync();
         await client.SendAsync(Json(HttpMethod.Post, "/api/v1/summits", NewSummit("unchanged-2026")));
         var etag = (await client.GetAsync("/api/v1/summits/unchanged-2026")).Headers.ETag!.Tag;
-        var changeSetsBefore = await CountAsync("SELECT count(*) FROM change_set");
+        var changeSetsBefore = await factory.CountAsync("SELECT count(*) FROM change_set");
 
         var response = await client.SendAsync(Json(HttpMethod.Put, "/api/v1/summits/unchanged-2026", NewSummit("unchanged-2026"), ifMatch: etag));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(etag, response.Headers.ETag?.Tag);
-        Assert.Equal(changeSetsBefore, await CountAsync("SELECT count(*) FROM change_set"));
+        Assert.Equal(changeSetsBefore, await factory.CountAsync("SELECT count(*) FROM change_set"));
     }
 
     [Fact]
@@ -387,12 +387,6 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         ["action"] = "extend_truce", ["instrument"] = "limits on additional tariffs", ["unit"] = "percent",
         ["approximate"] = false, ["citations"] = Citations(),
     };
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = await factory.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>(sql);
-    }
 
     private async Task<List<T>> QueryAsync<T>(string sql)
     {
