@@ -34,9 +34,7 @@ public static class ActorEndpoints
         {
             return request.Problem();
         }
-        var revision = await DataRevision.CurrentAsync(connection);
-        var rows = (await connection.QueryAsync<ActorDto>(ActorQueries.List, new { party, after = request.After?[0], limit = request.Limit + 1 })).AsList();
-        return TypedResults.Ok(request.ToPage(rows, revision, a => [a.Id]));
+        return TypedResults.Ok(await request.ReadPageAsync<ActorDto>(connection, ActorQueries.List, new { party }, a => [a.Id]));
     }
 
     /// <param name="actorId">The actor's id, e.g. xi-jinping.</param>

@@ -39,10 +39,7 @@ public static class AssessmentEndpoints
         {
             return request.Problem();
         }
-        var revision = await DataRevision.CurrentAsync(connection);
-        var rows = (await connection.QueryAsync<AssessmentDto>(AssessmentQueries.List,
-            new { summit, speaker, topic, after = request.After?[0], limit = request.Limit + 1 })).AsList();
-        return TypedResults.Ok(request.ToPage(rows, revision, a => [a.Id]));
+        return TypedResults.Ok(await request.ReadPageAsync<AssessmentDto>(connection, AssessmentQueries.List, new { summit, speaker, topic }, a => [a.Id]));
     }
 
     /// <param name="assessmentId">The assessment's id, e.g. zhu-feng-lose-lose.</param>

@@ -61,10 +61,7 @@ public static class ConcessionEndpoints
         {
             return request.Problem();
         }
-        var revision = await DataRevision.CurrentAsync(connection);
-        var rows = (await connection.QueryAsync<ConcessionDto>(ConcessionQueries.List,
-            new { summit, giver, beneficiary, topic, activeOn, q, after = request.After?[0], limit = request.Limit + 1 })).AsList();
-        return TypedResults.Ok(request.ToPage(rows, revision, c => [c.Id]));
+        return TypedResults.Ok(await request.ReadPageAsync<ConcessionDto>(connection, ConcessionQueries.List, new { summit, giver, beneficiary, topic, activeOn, q }, c => [c.Id]));
     }
 
     /// <param name="concessionId">The concession's id, e.g. us-fentanyl-tariff-cut.</param>

@@ -34,10 +34,7 @@ public static class ContextFigureEndpoints
         {
             return request.Problem();
         }
-        var revision = await DataRevision.CurrentAsync(connection);
-        var rows = (await connection.QueryAsync<ContextFigureDto>(ContextFigureQueries.List,
-            new { summit, after = request.After?[0], limit = request.Limit + 1 })).AsList();
-        return TypedResults.Ok(request.ToPage(rows, revision, f => [f.Id]));
+        return TypedResults.Ok(await request.ReadPageAsync<ContextFigureDto>(connection, ContextFigureQueries.List, new { summit }, f => [f.Id]));
     }
 
     /// <param name="figureId">The figure's id, e.g. china-growth-target.</param>

@@ -42,19 +42,12 @@ public static class HistoryEndpoints
             return request.Problem();
         }
         await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
-        var revision = await DataRevision.CurrentAsync(connection);
-        var rows = (await connection.QueryAsync<RevisionRow>(HistoryQueries.Revisions, new
-        {
-            entity,
-            id,
-            afterVersion = request.After is [var after] ? int.Parse(after, CultureInfo.InvariantCulture) : (int?)null,
-            limit = request.Limit + 1,
-        })).AsList();
-        if (rows.Count == 0 && request.After is null)
+        var page = await request.ReadPageAsync<RevisionRow>(connection, HistoryQueries.Revisions, new { entity, id },
+            r => [r.Version.ToString(CultureInfo.InvariantCulture)]);
+        if (page.Items.Count == 0 && request.After is null)
         {
             return Problems.NotFound(entity.Replace('_', ' '), id);
         }
-        var page = request.ToPage(rows, revision, r => [r.Version.ToString(CultureInfo.InvariantCulture)]);
         return TypedResults.Ok(new Page<RevisionDto>([.. page.Items.Select(r => r.ToDto())], page.NextCursor));
     }
 

@@ -9,7 +9,7 @@ internal static class HistoryQueries
           FROM revision r JOIN change_set cs ON cs.seq = r.seq
          WHERE r.entity = @entity AND r.record_id = @id
            AND r.seq <= (SELECT coalesce(max(seq), 0) FROM change_set)
-           AND (@afterVersion::int IS NULL OR r.version > @afterVersion)
+           AND (@after::int IS NULL OR r.version > @after::int)
          ORDER BY r.version
          LIMIT @limit
         """;

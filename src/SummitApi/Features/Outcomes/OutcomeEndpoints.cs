@@ -91,9 +91,6 @@ public static class OutcomeEndpoints
     private static async Task<Page<OutcomeDto>> ReadPageAsync(
         NpgsqlConnection connection, ListRequest request, string? summit, string? topic, string? party, string? status, string? q)
     {
-        var revision = await DataRevision.CurrentAsync(connection);
-        var rows = (await connection.QueryAsync<OutcomeDto>(OutcomeQueries.List,
-            new { summit, topic, party, status, q, after = request.After?[0], limit = request.Limit + 1 })).AsList();
-        return request.ToPage(rows, revision, o => [o.Id]);
+        return await request.ReadPageAsync<OutcomeDto>(connection, OutcomeQueries.List, new { summit, topic, party, status, q }, o => [o.Id]);
     }
 }

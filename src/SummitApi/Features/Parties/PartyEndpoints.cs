@@ -32,9 +32,7 @@ public static class PartyEndpoints
             return request.Problem();
         }
         await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
-        var revision = await DataRevision.CurrentAsync(connection);
-        var rows = (await connection.QueryAsync<PartyDto>(PartyQueries.List, new { after = request.After?[0], limit = request.Limit + 1 })).AsList();
-        return TypedResults.Ok(request.ToPage(rows, revision, p => [p.Id]));
+        return TypedResults.Ok(await request.ReadPageAsync<PartyDto>(connection, PartyQueries.List, new { }, p => [p.Id]));
     }
 
     /// <param name="partyId">The party's code, e.g. US or CN.</param>

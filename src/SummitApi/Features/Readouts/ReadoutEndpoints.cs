@@ -56,9 +56,7 @@ public static class ReadoutEndpoints
         {
             return Problems.NotFound("summit", summitId);
         }
-        var revision = await DataRevision.CurrentAsync(connection);
-        var rows = (await connection.QueryAsync<ReadoutDto>(ReadoutQueries.ListBySummit, new { summitId, after = request.After?[0], limit = request.Limit + 1 })).AsList();
-        var page = request.ToPage(rows, revision, r => [r.Id]);
+        var page = await request.ReadPageAsync<ReadoutDto>(connection, ReadoutQueries.ListBySummit, new { summitId }, r => [r.Id]);
         return TypedResults.Ok(page with { Items = await WithStatementsAsync(connection, page.Items) });
     }
 

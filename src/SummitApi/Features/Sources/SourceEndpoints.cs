@@ -38,9 +38,7 @@ public static class SourceEndpoints
             return request.Problem();
         }
         await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
-        var revision = await DataRevision.CurrentAsync(connection);
-        var rows = (await connection.QueryAsync<SourceDto>(SourceQueries.List, new { after = request.After?[0], limit = request.Limit + 1 })).AsList();
-        return TypedResults.Ok(request.ToPage(rows, revision, s => [s.Id]));
+        return TypedResults.Ok(await request.ReadPageAsync<SourceDto>(connection, SourceQueries.List, new { }, s => [s.Id]));
     }
 
     /// <param name="sourceId">The source's id, e.g. nyt-kuo-pierson-2025-10-30.</param>
@@ -69,10 +67,7 @@ public static class SourceEndpoints
         {
             return Problems.NotFound("source", sourceId);
         }
-        var revision = await DataRevision.CurrentAsync(connection);
-        var rows = (await connection.QueryAsync<SourceCitationDto>(SourceQueries.CitationsOfSource,
-            new { sourceId, after = request.After?[0], limit = request.Limit + 1 })).AsList();
-        return TypedResults.Ok(request.ToPage(rows, revision, c => [c.Id]));
+        return TypedResults.Ok(await request.ReadPageAsync<SourceCitationDto>(connection, SourceQueries.CitationsOfSource, new { sourceId }, c => [c.Id]));
     }
 
     /// <param name="citationId">The citation's id, as listed by /api/v1/sources/{sourceId}/citations.</param>

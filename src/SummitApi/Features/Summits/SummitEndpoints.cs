@@ -32,9 +32,7 @@ public static class SummitEndpoints
             return request.Problem();
         }
         await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
-        var revision = await DataRevision.CurrentAsync(connection);
-        var rows = (await connection.QueryAsync<SummitDto>(SummitQueries.List, new { after = request.After?[0], limit = request.Limit + 1 })).AsList();
-        return TypedResults.Ok(request.ToPage(rows, revision, s => [s.Id]));
+        return TypedResults.Ok(await request.ReadPageAsync<SummitDto>(connection, SummitQueries.List, new { }, s => [s.Id]));
     }
 
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>

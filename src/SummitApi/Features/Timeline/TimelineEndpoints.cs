@@ -47,10 +47,8 @@ public static class TimelineEndpoints
         {
             return request.Problem();
         }
-        var revision = await DataRevision.CurrentAsync(connection);
-        var rows = (await connection.QueryAsync<EventDto>(TimelineQueries.List,
-            new { summit, from, to, afterDate = request.After?[0], afterId = request.After?[1], limit = request.Limit + 1 })).AsList();
-        return TypedResults.Ok(request.ToPage(rows, revision, e => [IsoDate(e.Date) ?? "infinity", e.Id]));
+        return TypedResults.Ok(await request.ReadPageAsync<EventDto>(connection, TimelineQueries.List, new { summit, from, to },
+            e => [IsoDate(e.Date) ?? "infinity", e.Id]));
     }
 
     /// <param name="eventId">The event's id, e.g. trump-xi-call-late-november.</param>

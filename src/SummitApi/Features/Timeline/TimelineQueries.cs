@@ -16,8 +16,8 @@ internal static class TimelineQueries
          WHERE (@summit::text IS NULL OR summit_ids @> ARRAY[@summit::text])
            AND (@from::date IS NULL OR date_end >= @from)
            AND (@to::date IS NULL OR date <= @to)
-           AND (@afterDate::text IS NULL
-                OR (coalesce(date, 'infinity'::date), id) > (@afterDate::date, @afterId::text))
+           AND (@after::text IS NULL
+                OR (coalesce(date, 'infinity'::date), id) > (@after::date, @afterId::text))
          ORDER BY coalesce(date, 'infinity'::date), id
          LIMIT @limit
         """;

@@ -36,7 +36,9 @@ public sealed class ETagMiddleware(RequestDelegate next)
         {
             response.Headers.ETag = ETags.Compute(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         }
-        response.Headers.CacheControl = "no-cache";
+        // What needs a key must never sit in a shared cache.
+        var needsKey = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is not null;
+        response.Headers.CacheControl = needsKey ? "private, no-cache" : "no-cache";
         if (response.StatusCode == StatusCodes.Status200OK && IsNotModified(request, response.Headers.ETag.ToString()))
         {
             response.StatusCode = StatusCodes.Status304NotModified;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Dapper;
 using Npgsql;
+using SummitApi.Infrastructure.Database;
 
 namespace SummitApi.Infrastructure.Http;
 
@@ -87,8 +88,23 @@ public sealed class ListRequest
         }
     }
 
+    /// <summary>
+    /// Reads one page with a keyset query: the SQL gets the filters plus @after (the first part of the
+    /// sort key already served, null on the first page), @afterId (its last part, for two-part keys)
+    /// and @limit (one more row than the page, to learn whether another page follows).
+    /// </summary>
+    public async Task<Page<T>> ReadPageAsync<T>(NpgsqlConnection connection, string sql, object filters, Func<T, string[]> sortKey)
+    {
+        var revision = await DataRevision.CurrentAsync(connection);
+        var parameters = new DynamicParameters(filters);
+        parameters.Add("after", After?[0]);
+        parameters.Add("afterId", After is { Length: > 1 } key ? key[^1] : null);
+        parameters.Add("limit", Limit + 1);
+        return ToPage((await connection.QueryAsync<T>(sql, parameters)).AsList(), revision, sortKey);
+    }
+
     /// <summary>Makes the page from up to Limit + 1 rows read in list order: the extra row only says there is more.</summary>
-    public Page<T> ToPage<T>(IReadOnlyList<T> rows, long revision, Func<T, string[]> sortKey)
+    private Page<T> ToPage<T>(IReadOnlyList<T> rows, long revision, Func<T, string[]> sortKey)
     {
         if (rows.Count <= Limit)
         {
