@@ -19,7 +19,7 @@ public static class SwaggerSetup
                     differs from the other's. Every record cites its sources with verbatim excerpts. Vocabulary
                     values (topics, actions, units, kinds, statuses) are snake_case codes listed at /api/v1/vocabularies.
                     """,
-                Contact = new() { Name = "SummitApi maintainers", Url = new Uri("https://github.com/summitapi/summitapi") },
+                Contact = new() { Name = "SummitApi maintainers" },
                 License = new() { Name = "Code: MIT. Data: facts with short cited excerpts; see each source's licence." },
             });
             var xml = Path.Combine(AppContext.BaseDirectory, Assembly.GetExecutingAssembly().GetName().Name + ".xml");

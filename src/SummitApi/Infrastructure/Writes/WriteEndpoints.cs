@@ -108,30 +108,31 @@ public static class WriteEndpoints
         var item = $"/{resource.Path}/{{{resource.IdParameter}}}";
         api.MapRevisions(item, resource.IdParameter, resource.Table, resource.Tag);
         var described = resource.Table.Replace('_', ' ');
+        var aDescribed = ("aeiou".Contains(described[0]) ? "an " : "a ") + described;
 
         api.MapPost($"/{resource.Path}", writer.CreateAsync).WithName($"Create{resource.Name}")
-            .WithSummary($"Create a {described}")
-            .WithDescription($"Adds a {described} as one change set (a new data revision with its revision history). Needs an editor key. The id is the client's (a readable slug); a POST repeated with the same Idempotency-Key returns the first response instead of writing again.")
+            .WithSummary($"Create {aDescribed}")
+            .WithDescription($"Adds {aDescribed} as one change set (a new data revision with its revision history). Needs an editor key. The id is the client's (a readable slug); a POST repeated with the same Idempotency-Key returns the first response instead of writing again.")
             .Accepts<TInput>("application/json")
             .Produces<TRecord>(StatusCodes.Status201Created)
             .Describe(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
             .Writes(resource);
         api.MapPut(item, writer.ReplaceAsync).WithName($"Replace{resource.Name}")
-            .WithSummary($"Replace a {described}")
+            .WithSummary($"Replace {aDescribed}")
             .WithDescription($"Replaces the whole {described}. Needs an editor key and If-Match with the ETag of the record as last read: a stale ETag is a 412, none a 428, so no one's change is overwritten unseen.")
             .Accepts<TInput>("application/json")
             .Produces<TRecord>()
             .Describe(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired)
             .Writes(resource);
         api.MapPatch(item, writer.PatchAsync).WithName($"Patch{resource.Name}")
-            .WithSummary($"Change fields of a {described}")
+            .WithSummary($"Change fields of {aDescribed}")
             .WithDescription($"Applies a JSON Merge Patch (RFC 7396, application/merge-patch+json) to the {described} as an editor writes it: given fields replace, null removes, the rest stays. Needs an editor key and If-Match.")
             .Accepts<JsonObject>("application/merge-patch+json")
             .Produces<TRecord>()
             .Describe(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired)
             .Writes(resource);
         api.MapDelete(item, writer.DeleteAsync).WithName($"Delete{resource.Name}")
-            .WithSummary($"Delete a {described}")
+            .WithSummary($"Delete {aDescribed}")
             .WithDescription($"Removes the {described} from reads; its history stays (the delete is a tombstone revision). Needs an editor key and If-Match. A record others still refer to cannot be deleted (409).")
             .Produces(StatusCodes.Status204NoContent)
             .Describe(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired)
