@@ -22,8 +22,9 @@ BEGIN
         'concession', 'readout', 'readout_statement', 'event', 'assessment', 'context_figure', 'citation'] LOOP
         EXECUTE format($view$
             CREATE VIEW asof.%1$I AS
-            SELECT (jsonb_populate_record(NULL::public.%1$I, r.body)).*
+            SELECT row.*
               FROM public.revision r
+             CROSS JOIN LATERAL jsonb_populate_record(NULL::public.%1$I, r.body) AS row
              WHERE r.entity = %1$L
                AND r.seq <= asof.pinned_seq()
                AND (r.valid_to_seq IS NULL OR r.valid_to_seq > asof.pinned_seq())

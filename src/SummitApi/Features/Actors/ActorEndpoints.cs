@@ -28,7 +28,7 @@ public static class ActorEndpoints
         [FromQuery] string? party, [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("party", party));
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         await request.RequireExistingAsync(connection, "party", party, "party");
         if (!request.IsValid)
         {

@@ -31,7 +31,7 @@ public static class AssessmentEndpoints
         [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("summit", summit), ("speaker", speaker), ("topic", topic));
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         await request.RequireExistingAsync(connection, "summit", summit, "summit");
         await request.RequireExistingAsync(connection, "speaker", speaker, "actor");
         await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");

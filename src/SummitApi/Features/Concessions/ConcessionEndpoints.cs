@@ -52,7 +52,7 @@ public static class ConcessionEndpoints
             ("summit", summit), ("giver", giver), ("beneficiary", beneficiary), ("topic", topic),
             ("activeOn", activeOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("q", q));
         request.RequireText("q", q);
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         await request.RequireExistingAsync(connection, "summit", summit, "summit");
         await request.RequireExistingAsync(connection, "giver", giver, "party");
         await request.RequireExistingAsync(connection, "beneficiary", beneficiary, "party");

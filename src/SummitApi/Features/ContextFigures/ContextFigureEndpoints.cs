@@ -28,7 +28,7 @@ public static class ContextFigureEndpoints
         [FromQuery] string? summit, [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("summit", summit));
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         await request.RequireExistingAsync(connection, "summit", summit, "summit");
         if (!request.IsValid)
         {

@@ -41,7 +41,7 @@ public static class HistoryEndpoints
         {
             return request.Problem();
         }
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         var page = await request.ReadPageAsync<RevisionRow>(connection, HistoryQueries.Revisions, new { entity, id },
             r => [r.Version.ToString(CultureInfo.InvariantCulture)]);
         if (page.Items.Count == 0 && request.After is null)

@@ -2,13 +2,16 @@ namespace SummitApi.Features.History;
 
 internal static class HistoryQueries
 {
-    // Bounded by the data revision the read sees, so an asOf read lists the history up to that instant.
+    // Bounded by the data revision the read sees, so an asOf read lists the history known then (a
+    // version superseded later shows no validTo yet).
     public const string Revisions = """
-        SELECT r.version AS "Version", r.seq AS "Seq", r.operation AS "Operation", r.valid_from AS "ValidFrom", r.valid_to AS "ValidTo",
+        WITH seen AS (SELECT coalesce(max(seq), 0) AS seq FROM change_set)
+        SELECT r.version AS "Version", r.seq AS "Seq", r.operation AS "Operation", r.valid_from AS "ValidFrom",
+               CASE WHEN r.valid_to_seq <= seen.seq THEN r.valid_to END AS "ValidTo",
                cs.author AS "Author", cs.reason AS "Reason", r.body::text AS "Body"
-          FROM revision r JOIN change_set cs ON cs.seq = r.seq
+          FROM revision r JOIN change_set cs ON cs.seq = r.seq CROSS JOIN seen
          WHERE r.entity = @entity AND r.record_id = @id
-           AND r.seq <= (SELECT coalesce(max(seq), 0) FROM change_set)
+           AND r.seq <= seen.seq
            AND (@after::int IS NULL OR r.version > @after::int)
          ORDER BY r.version
          LIMIT @limit

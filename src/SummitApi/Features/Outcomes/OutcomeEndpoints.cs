@@ -43,7 +43,7 @@ public static class OutcomeEndpoints
         var request = new ListRequest(context, cursors, limit, cursor,
             ("summit", summit), ("topic", topic), ("party", party), ("status", status), ("q", q));
         request.RequireText("q", q);
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         await request.RequireExistingAsync(connection, "summit", summit, "summit");
         await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
         await request.RequireExistingAsync(connection, "party", party, "party");
@@ -74,7 +74,7 @@ public static class OutcomeEndpoints
         [FromQuery] string? topic, [FromQuery] string? status, [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("topic", topic), ("status", status));
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
         await request.RequireExistingAsync(connection, "status", status, "outcome_status", "code");
         if (!request.IsValid)

@@ -31,7 +31,7 @@ public static class PartyEndpoints
         {
             return request.Problem();
         }
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         return TypedResults.Ok(await request.ReadPageAsync<PartyDto>(connection, PartyQueries.List, new { }, p => [p.Id]));
     }
 

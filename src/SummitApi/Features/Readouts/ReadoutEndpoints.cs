@@ -51,7 +51,7 @@ public static class ReadoutEndpoints
         {
             return request.Problem();
         }
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         if (!await connection.ExecuteScalarAsync<bool>(ReadoutQueries.SummitExists, new { summitId }))
         {
             return Problems.NotFound("summit", summitId);
@@ -91,7 +91,7 @@ public static class ReadoutEndpoints
         {
             request.AddError("classification", $"'classification' must be one of {string.Join(", ", ReadoutDifferences.Classifications)}.");
         }
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
         if (!request.IsValid)
         {

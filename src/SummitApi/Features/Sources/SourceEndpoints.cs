@@ -37,7 +37,7 @@ public static class SourceEndpoints
         {
             return request.Problem();
         }
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         return TypedResults.Ok(await request.ReadPageAsync<SourceDto>(connection, SourceQueries.List, new { }, s => [s.Id]));
     }
 
@@ -62,7 +62,7 @@ public static class SourceEndpoints
         {
             return request.Problem();
         }
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         if (!await connection.ExecuteScalarAsync<bool>(SourceQueries.Exists, new { id = sourceId }))
         {
             return Problems.NotFound("source", sourceId);

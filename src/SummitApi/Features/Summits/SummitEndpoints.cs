@@ -31,7 +31,7 @@ public static class SummitEndpoints
         {
             return request.Problem();
         }
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         return TypedResults.Ok(await request.ReadPageAsync<SummitDto>(connection, SummitQueries.List, new { }, s => [s.Id]));
     }
 

@@ -41,7 +41,7 @@ public static class TimelineEndpoints
         var request = new ListRequest(context, cursors, limit, cursor,
             ("summit", summit), ("from", IsoDate(from)), ("to", IsoDate(to)));
         request.RequireRange("from", from, "to", to);
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision);
+        await using var connection = await request.OpenAsync(dataSource, context);
         await request.RequireExistingAsync(connection, "summit", summit, "summit");
         if (!request.IsValid)
         {

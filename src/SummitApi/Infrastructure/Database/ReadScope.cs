@@ -15,17 +15,26 @@ public static class ReadScope
     public const string AsOfItem = "summit.asOf";
 
     /// <param name="pinnedRevision">The data revision a list cursor pins, if any.</param>
-    public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context, long? pinnedRevision = null)
+    /// <param name="snapshot">
+    /// Read every statement from one snapshot. A list needs it: it reads the data revision and then
+    /// its rows, and a write landing between the two would make the page newer than the revision its
+    /// cursor pins.
+    /// </param>
+    public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context, long? pinnedRevision = null, bool snapshot = false)
     {
         var asOf = context.Items[AsOfItem] as DateTimeOffset?;
         var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
-        if (pinnedRevision is null && asOf is null)
+        if (pinnedRevision is null && asOf is null && !snapshot)
         {
             return connection;
         }
         try
         {
-            await connection.ExecuteAsync("BEGIN TRANSACTION READ ONLY");
+            await connection.ExecuteAsync("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            if (pinnedRevision is null && asOf is null)
+            {
+                return connection;
+            }
             var (head, atInstant) = await connection.QuerySingleAsync<(long, long)>(
                 """
                 SELECT coalesce(max(seq), 0),

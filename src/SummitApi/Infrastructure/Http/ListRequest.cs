@@ -88,6 +88,10 @@ public sealed class ListRequest
         }
     }
 
+    /// <summary>The connection a page is read on: one snapshot, as of the revision the cursor pins (or asOf).</summary>
+    public Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context) =>
+        ReadScope.OpenAsync(dataSource, context, Revision, snapshot: true);
+
     /// <summary>
     /// Reads one page with a keyset query: the SQL gets the filters plus @after (the first part of the
     /// sort key already served, null on the first page), @afterId (its last part, for two-part keys)
