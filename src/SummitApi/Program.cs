@@ -2,6 +2,7 @@ using SummitApi.Features.Actors;
 using SummitApi.Features.Assessments;
 using SummitApi.Features.Concessions;
 using SummitApi.Features.ContextFigures;
+using SummitApi.Features.Exports;
 using SummitApi.Features.Outcomes;
 using SummitApi.Features.Parties;
 using SummitApi.Features.Readouts;
@@ -11,6 +12,11 @@ using SummitApi.Features.Timeline;
 using SummitApi.Features.Vocabularies;
 using SummitApi.Infrastructure.Database;
 using SummitApi.Infrastructure.Http;
+
+if (args is [ExportCommand.Name, .. var exportArgs])
+{
+    return await ExportCommand.RunAsync(exportArgs);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 using var startupLoggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
@@ -27,6 +33,7 @@ catch (PostgresNotInstalledException e)
 }
 
 builder.AddSummitHttp();
+builder.AddExports();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
@@ -45,6 +52,7 @@ v1.MapContextFigures();
 v1.MapParties();
 v1.MapSources();
 v1.MapVocabularies();
+v1.MapExports();
 
 app.Lifetime.ApplicationStarted.Register(() => app.LogSwaggerAddress());
 await app.RunAsync();

@@ -58,7 +58,7 @@ public static class HttpSetup
         // The ETag is taken over the bytes actually sent, so it sits outside compression: a gzip and an
         // identity response are different representations and must not share a strong validator.
         app.UseMiddleware<ETagMiddleware>();
-        app.UseResponseCompression();
+        app.UseWhen(context => !StoredFileResponse.IsTarget(context), branch => branch.UseResponseCompression());
 
         app.UseSwagger();
         app.UseSwaggerUI(options =>

@@ -4,6 +4,7 @@ using SummitApi.Features.Actors;
 using SummitApi.Features.Assessments;
 using SummitApi.Features.Concessions;
 using SummitApi.Features.ContextFigures;
+using SummitApi.Features.Exports;
 using SummitApi.Features.Outcomes;
 using SummitApi.Features.Parties;
 using SummitApi.Features.Readouts;
@@ -22,6 +23,8 @@ namespace SummitApi.Infrastructure.Json;
 [JsonSerializable(typeof(Page<ConcessionDto>))]
 [JsonSerializable(typeof(Page<ContextFigureDto>))]
 [JsonSerializable(typeof(Page<EventDto>))]
+[JsonSerializable(typeof(Page<ExportManifest>))]
+[JsonSerializable(typeof(ExportManifest))]
 [JsonSerializable(typeof(Page<OutcomeDto>))]
 [JsonSerializable(typeof(Page<PartyDto>))]
 [JsonSerializable(typeof(Page<ReadoutDto>))]
