@@ -179,8 +179,11 @@ public sealed class ExportService(
         }
 
         var package = DataPackage.Describe(createdAt, datasets, dataFiles.ToDictionary(f => f.Name));
-        await WriteFileAsync(folder, ExportStore.DataPackageFile, stream =>
-            JsonSerializer.SerializeAsync(stream, package, ExportJson.Indented.Options, cancellationToken), cancellationToken);
+        await WriteFileAsync(folder, ExportStore.DataPackageFile, async stream =>
+        {
+            await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = ExportJson.Indented.Options.Encoder });
+            package.WriteTo(writer);
+        }, cancellationToken);
 
         var manifest = new ExportManifest
         {
