@@ -151,7 +151,7 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
             Assert.Equal(file.Bytes, resource["bytes"]!.GetValue<long>());
             var header = ReadCsvHeader(name);
             Assert.Equal(header, resource["schema"]!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
-            foreach (var key in resource["schema"]!["foreignKeys"]!.AsArray())
+            foreach (var key in resource["schema"]!["foreignKeys"]?.AsArray() ?? [])
             {
                 var field = key!["fields"]!.GetValue<string>();
                 var target = key["reference"]!["resource"]!.GetValue<string>();

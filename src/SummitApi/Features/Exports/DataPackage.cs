@@ -20,36 +20,44 @@ internal static class DataPackage
         ["resources"] = new JsonArray([.. datasets.Select(dataset => Resource(dataset, files[DatasetWriter.CsvFile(dataset)]))]),
     };
 
-    private static JsonObject Resource(ExportDataset dataset, ExportFile file) => new()
+    private static JsonObject Resource(ExportDataset dataset, ExportFile file)
     {
-        ["name"] = dataset.Name,
-        ["path"] = file.Name,
-        ["profile"] = "tabular-data-resource",
-        ["format"] = "csv",
-        ["mediatype"] = "text/csv",
-        ["encoding"] = "utf-8",
-        ["bytes"] = file.Bytes,
-        ["hash"] = "sha256:" + file.Sha256,
-        ["dialect"] = new JsonObject
-        {
-            ["delimiter"] = ",",
-            ["lineTerminator"] = "\r\n",
-            ["quoteChar"] = "\"",
-            ["doubleQuote"] = true,
-            ["header"] = true,
-        },
-        ["schema"] = new JsonObject
+        var schema = new JsonObject
         {
             ["fields"] = new JsonArray([.. dataset.TypeInfo.Properties.Select(Field)]),
             ["missingValues"] = new JsonArray(""),
             ["primaryKey"] = new JsonArray([.. dataset.PrimaryKey.Select(field => JsonValue.Create(field))]),
-            ["foreignKeys"] = new JsonArray([.. dataset.ForeignKeys.Select(key => new JsonObject
+        };
+        if (dataset.ForeignKeys.Count > 0)
+        {
+            // The Table Schema profile refuses an empty foreignKeys array.
+            schema["foreignKeys"] = new JsonArray([.. dataset.ForeignKeys.Select(key => new JsonObject
             {
                 ["fields"] = key.Field,
                 ["reference"] = new JsonObject { ["resource"] = key.Resource, ["fields"] = "id" },
-            })]),
-        },
-    };
+            })]);
+        }
+        return new()
+        {
+            ["name"] = dataset.Name,
+            ["path"] = file.Name,
+            ["profile"] = "tabular-data-resource",
+            ["format"] = "csv",
+            ["mediatype"] = "text/csv",
+            ["encoding"] = "utf-8",
+            ["bytes"] = file.Bytes,
+            ["hash"] = "sha256:" + file.Sha256,
+            ["dialect"] = new JsonObject
+            {
+                ["delimiter"] = ",",
+                ["lineTerminator"] = "\r\n",
+                ["quoteChar"] = "\"",
+                ["doubleQuote"] = true,
+                ["header"] = true,
+            },
+            ["schema"] = schema,
+        };
+    }
 
     private static JsonObject Field(JsonPropertyInfo property)
     {
