@@ -49,8 +49,8 @@ public static class ExportEndpoints
                 `<dataset>.csv` or `deltas/<dataset>.ndjson`; only the files its manifest lists are served. The ETag is the
                 file's SHA-256 from the manifest, and Range requests are answered with 206.
                 """)
-            .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: ["application/x-ndjson", "text/csv"])
-            .Produces(StatusCodes.Status206PartialContent)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/json", "application/x-ndjson", "text/csv")
+            .Produces<Stream>(StatusCodes.Status206PartialContent, "application/json", "application/x-ndjson", "text/csv")
             .ServesStoredFiles();
     }
 
