@@ -4,7 +4,9 @@ using NpgsqlTypes;
 // Loads synthetic concessions (each with the citation every fact needs) into a bench database that already
 // holds the schema and the seed set, with COPY in binary format. A bench load of a million rows bypasses the
 // per-row history and citation triggers (session_replication_role = replica), which would make it take
-// minutes; it is still recorded as one change set, so the export names a new data revision.
+// minutes, and writes the history they would have written in two statements instead: one change set, and a
+// revision per record. Without that history the service's seed loader, which runs at every start (the export
+// command's included), would take the records for stale seeds and delete them.
 //   ExportBenchLoader CONNECTION_STRING FIRST_NUMBER COUNT
 
 if (args.Length != 3)
@@ -83,6 +85,14 @@ await using (var import = await connection.BeginBinaryImportAsync(
     }
     await import.CompleteAsync();
 }
+await Execute($"""
+    INSERT INTO revision (seq, ordinal, entity, record_id, version, operation, valid_from, body)
+    SELECT cs.seq, row_number() OVER (ORDER BY r.entity, r.id), r.entity, r.id, 1, 'create', cs.committed_at, r.body
+      FROM (SELECT 'concession' AS entity, c.id, to_jsonb(c) AS body FROM concession c WHERE c.id BETWEEN '{Id(first)}' AND '{Id(first + count - 1)}'
+            UNION ALL
+            SELECT 'citation', t.id, to_jsonb(t) FROM citation t WHERE t.id BETWEEN '{Id(first)}-citation' AND '{Id(first + count - 1)}-citation') r
+     CROSS JOIN (SELECT seq, committed_at FROM change_set ORDER BY seq DESC LIMIT 1) cs
+    """);
 await transaction.CommitAsync();
 await Execute("ANALYZE");
 Console.WriteLine($"loaded concessions {first} to {first + count - 1} with their citations");
