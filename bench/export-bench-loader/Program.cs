@@ -14,7 +14,8 @@ if (args.Length != 3)
     Console.Error.WriteLine("usage: ExportBenchLoader CONNECTION_STRING FIRST_NUMBER COUNT");
     return 2;
 }
-var (connectionString, first, count) = (args[0], int.Parse(args[1]), int.Parse(args[2]));
+var (first, count) = (int.Parse(args[1]), int.Parse(args[2]));
+var connectionString = new NpgsqlConnectionStringBuilder(args[0]) { CommandTimeout = 0 }.ConnectionString;
 
 await using var connection = new NpgsqlConnection(connectionString);
 await connection.OpenAsync();
