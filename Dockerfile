@@ -43,6 +43,10 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/localhost/8080 && printf 'GET /health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && IFS= read -r status <&3 && [[ $status == *' 200 '* ]]"]
 
+# The nightly exports need a folder the service user may write; docker-compose.yml keeps it in a volume.
+ENV Exports__Directory=/var/lib/summitapi/exports
+RUN mkdir -p /var/lib/summitapi/exports && chown $APP_UID /var/lib/summitapi/exports
+
 # Run as the image's non-root `app` user. The numeric UID (APP_UID=1654) rather than the name lets
 # Kubernetes' runAsNonRoot verify that the user is not root.
 USER $APP_UID

@@ -4,6 +4,7 @@ using SummitApi.Features.Actors;
 using SummitApi.Features.Assessments;
 using SummitApi.Features.Concessions;
 using SummitApi.Features.ContextFigures;
+using SummitApi.Features.Exports;
 using SummitApi.Features.History;
 using SummitApi.Features.Outcomes;
 using SummitApi.Features.Parties;
@@ -15,6 +16,11 @@ using SummitApi.Features.Vocabularies;
 using SummitApi.Infrastructure.Database;
 using SummitApi.Infrastructure.Http;
 using SummitApi.Infrastructure.Writes;
+
+if (args is [ExportCommand.Name, .. var exportArgs])
+{
+    return await ExportCommand.RunAsync(exportArgs);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 var isCommand = CommandLine.IsCommand(args);
@@ -33,6 +39,7 @@ catch (PostgresNotInstalledException e)
 }
 
 builder.AddSummitHttp();
+builder.AddExports();
 if (isCommand)
 {
     CommandLine.SendLogsToStandardError(builder);
@@ -59,6 +66,7 @@ v1.MapVocabularies();
 v1.MapWrites();
 v1.MapApiKeys();
 v1.MapChangeFeed();
+v1.MapExports();
 
 app.Lifetime.ApplicationStarted.Register(() => app.LogSwaggerAddress());
 await app.RunAsync();

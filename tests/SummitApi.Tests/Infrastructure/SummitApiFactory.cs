@@ -13,12 +13,17 @@ public class SummitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>This fixture's own exports directory; the schedule is off unless a test turns it on.</summary>
+    public string ExportsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"summit-exports-{Guid.NewGuid():N}");
+
     public async Task InitializeAsync() => ConnectionString = await TestPostgres.CreateDatabaseAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Summit", ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Exports:Directory", ExportsDirectory);
+        builder.UseSetting("Exports:Schedule", "");
     }
 
     /// <summary>Opens a connection to this fixture's database, for checks the API does not expose.</summary>
@@ -40,5 +45,9 @@ public class SummitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await TestPostgres.DropDatabaseAsync(ConnectionString);
+        if (Directory.Exists(ExportsDirectory))
+        {
+            Directory.Delete(ExportsDirectory, recursive: true);
+        }
     }
 }

@@ -8,6 +8,9 @@ internal static class AssessmentQueries
 
     public const string ById = $"SELECT {Columns} FROM assessment WHERE id = @id";
 
+    /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
+    public const string AllForExport = $"SELECT {Columns} FROM assessment ORDER BY id COLLATE \"C\"";
+
     public const string List = $"""
         SELECT {Columns} FROM assessment
          WHERE (@summit::text IS NULL OR summit_id = @summit)

@@ -9,6 +9,9 @@ internal static class ContextFigureQueries
 
     public const string ById = $"SELECT {Columns} FROM context_figure WHERE id = @id";
 
+    /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
+    public const string AllForExport = $"SELECT {Columns} FROM context_figure ORDER BY id COLLATE \"C\"";
+
     public const string List = $"""
         SELECT {Columns} FROM context_figure
          WHERE (@summit::text IS NULL OR summit_id = @summit)

@@ -10,6 +10,9 @@ internal static class OutcomeQueries
 
     public const string ById = $"SELECT {Columns} FROM outcome o WHERE o.id = @id";
 
+    /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
+    public const string AllForExport = $"SELECT {Columns} FROM outcome o ORDER BY o.id COLLATE \"C\"";
+
     public const string List = $"""
         SELECT {Columns} FROM outcome o
          WHERE (@summit::text IS NULL OR o.summit_id = @summit)

@@ -9,6 +9,9 @@ internal static class ReadoutQueries
 
     public const string ById = $"SELECT {Columns} FROM readout WHERE id = @id";
 
+    /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
+    public const string AllForExport = $"SELECT {Columns} FROM readout ORDER BY id COLLATE \"C\"";
+
     public const string ListBySummit = $"""
         SELECT {Columns} FROM readout
          WHERE summit_id = @summitId
@@ -25,6 +28,12 @@ internal static class ReadoutQueries
         """;
 
     public const string StatementById = $"{StatementSelect} WHERE s.id = @id";
+
+    /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
+    public const string AllStatementsForExport = $"{StatementSelect} ORDER BY s.id COLLATE \"C\"";
+
+    /// <summary>Every summit id, in the exports' order.</summary>
+    public const string AllSummitIdsForExport = "SELECT id FROM summit ORDER BY id COLLATE \"C\"";
 
     public const string StatementsOfReadouts = $"""
         {StatementSelect}

@@ -10,6 +10,9 @@ internal static class SourceQueries
 
     public const string ById = $"SELECT {Columns} FROM source WHERE id = @id";
 
+    /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
+    public const string AllForExport = $"SELECT {Columns} FROM source ORDER BY id COLLATE \"C\"";
+
     public const string List = $"""
         SELECT {Columns} FROM source
          WHERE (@after::text IS NULL OR id > @after)
@@ -26,6 +29,9 @@ internal static class SourceQueries
         """;
 
     public const string CitationById = $"SELECT {CitationColumns} FROM citation WHERE id = @id";
+
+    /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
+    public const string AllCitationsForExport = $"SELECT {CitationColumns} FROM citation ORDER BY id COLLATE \"C\"";
 
     public const string CitationsOfSource = $"""
         SELECT {CitationColumns} FROM citation

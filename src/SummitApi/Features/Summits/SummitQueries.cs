@@ -9,6 +9,9 @@ internal static class SummitQueries
 
     public const string ById = $"SELECT {Columns} FROM summit WHERE id = @id";
 
+    /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
+    public const string AllForExport = $"SELECT {Columns} FROM summit ORDER BY id COLLATE \"C\"";
+
     public const string List = $"""
         SELECT {Columns} FROM summit
          WHERE (@after::text IS NULL OR id > @after)

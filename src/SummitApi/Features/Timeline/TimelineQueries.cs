@@ -9,6 +9,9 @@ internal static class TimelineQueries
 
     public const string ById = $"SELECT {Columns} FROM event WHERE id = @id";
 
+    /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
+    public const string AllForExport = $"SELECT {Columns} FROM event ORDER BY id COLLATE \"C\"";
+
     // Undated events sort last: their key is 'infinity', which the cursor carries as text like any date.
     // A date range matches by overlap of the event's period [date, date_end]; an undated event has none.
     public const string List = $"""

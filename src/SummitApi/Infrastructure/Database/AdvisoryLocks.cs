@@ -8,4 +8,7 @@ public static class AdvisoryLocks
 
     /// <summary>Taken per write transaction, so change sets are numbered in commit order.</summary>
     public const long Writes = 0x53554D4D_00000002;
+
+    /// <summary>Held for a whole export, so that however many instances are scheduled, one export runs at a time.</summary>
+    public const long Exports = 0x53554D4D_00000003;
 }

@@ -64,7 +64,8 @@ public static class DatabaseSetup
         }
     }
 
-    private static string FindRepositoryRoot(string start)
+    /// <summary>The folder holding SummitApi.sln above <paramref name="start"/>, else <paramref name="start"/> itself (a container).</summary>
+    internal static string FindRepositoryRoot(string start)
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {

@@ -18,6 +18,12 @@ public sealed class ETagMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
+        if (StoredFileResponse.IsTarget(context))
+        {
+            context.Response.Headers.CacheControl = "no-cache";
+            await next(context);
+            return;
+        }
 
         var original = context.Response.Body;
         using var buffer = new MemoryStream();

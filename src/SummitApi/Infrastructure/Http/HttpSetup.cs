@@ -71,7 +71,8 @@ public static class HttpSetup
         // After authentication: write budgets are per API key.
         app.UseRateLimiter();
         app.Use(ETags.MarkEncodedVariants);
-        app.UseResponseCompression();
+        // A stored export file keeps its own bytes (its ETag names them and a Range counts them).
+        app.UseWhen(context => !StoredFileResponse.IsTarget(context), branch => branch.UseResponseCompression());
         app.UseMiddleware<ETagMiddleware>();
 
         app.UseSwagger();

@@ -108,7 +108,7 @@ public sealed class ListRequest
     }
 
     /// <summary>Makes the page from up to Limit + 1 rows read in list order: the extra row only says there is more.</summary>
-    private Page<T> ToPage<T>(IReadOnlyList<T> rows, long revision, Func<T, string[]> sortKey)
+    public Page<T> ToPage<T>(IReadOnlyList<T> rows, long revision, Func<T, string[]> sortKey)
     {
         if (rows.Count <= Limit)
         {

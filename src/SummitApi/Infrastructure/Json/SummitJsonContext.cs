@@ -4,6 +4,7 @@ using SummitApi.Features.Actors;
 using SummitApi.Features.Assessments;
 using SummitApi.Features.Concessions;
 using SummitApi.Features.ContextFigures;
+using SummitApi.Features.Exports;
 using SummitApi.Features.History;
 using SummitApi.Features.Outcomes;
 using SummitApi.Features.Parties;
@@ -19,6 +20,7 @@ namespace SummitApi.Infrastructure.Json;
 /// <summary>Source-generated serializers for the response types, so no reflection runs per request.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ChangeFeedPage))]
+[JsonSerializable(typeof(ExportAccepted))]
 [JsonSerializable(typeof(IReadOnlyList<SummitApi.Infrastructure.Auth.ApiKeyStore.ApiKeyInfo>))]
 [JsonSerializable(typeof(Page<RevisionDto>))]
 [JsonSerializable(typeof(Page<ActorDto>))]
@@ -26,6 +28,8 @@ namespace SummitApi.Infrastructure.Json;
 [JsonSerializable(typeof(Page<ConcessionDto>))]
 [JsonSerializable(typeof(Page<ContextFigureDto>))]
 [JsonSerializable(typeof(Page<EventDto>))]
+[JsonSerializable(typeof(Page<ExportManifest>))]
+[JsonSerializable(typeof(ExportManifest))]
 [JsonSerializable(typeof(Page<OutcomeDto>))]
 [JsonSerializable(typeof(Page<PartyDto>))]
 [JsonSerializable(typeof(Page<ReadoutDto>))]

@@ -1,0 +1,292 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CsvHelper;
+
+namespace SummitApi.Features.Exports;
+
+/// <summary>
+/// Writes one data set's records, as they arrive, to &lt;dataset&gt;.json, .ndjson and .csv and to its delta
+/// against the previous export: one pass, nothing held but the record at hand.
+/// </summary>
+internal sealed class DatasetWriter : IAsyncDisposable
+{
+    private static readonly CsvWriterOptions CsvOptions = new() { NewLine = "\r\n" };
+
+    private readonly ExportDataset _dataset;
+    private readonly string[] _columns;
+    private readonly Stream _json;
+    private readonly Stream _ndjson;
+    private readonly Stream _csvFile;
+    private readonly CsvWriter _csv;
+    private readonly DeltaWriter _delta;
+    private readonly ArrayBufferWriter<byte> _record = new(4096);
+    private readonly Utf8JsonWriter _recordWriter;
+
+    private DatasetWriter(ExportDataset dataset, ExportFileSystem files, string folder, string? previousNdjson)
+    {
+        _dataset = dataset;
+        _columns = [.. dataset.TypeInfo.Properties.Select(p => p.Name)];
+        _json = files.Create(Path.Combine(folder, JsonFile(dataset)));
+        _ndjson = files.Create(Path.Combine(folder, NdjsonFile(dataset)));
+        _csvFile = files.Create(Path.Combine(folder, CsvFile(dataset)));
+        _csv = CsvWriter.Create(_csvFile, CsvOptions, leaveOpen: true);
+        _csv.WriteHeader(_columns);
+        _delta = new DeltaWriter(dataset, files.Create(Path.Combine(folder, DeltaFile(dataset))), previousNdjson);
+        _recordWriter = new Utf8JsonWriter(_record, new JsonWriterOptions { Encoder = ExportJson.Records.Options.Encoder, SkipValidation = true });
+    }
+
+    public static string JsonFile(ExportDataset dataset) => dataset.Name + ".json";
+    public static string NdjsonFile(ExportDataset dataset) => dataset.Name + ".ndjson";
+    public static string CsvFile(ExportDataset dataset) => dataset.Name + ".csv";
+    public static string DeltaFile(ExportDataset dataset) => "deltas/" + dataset.Name + ".ndjson";
+
+    /// <param name="previousNdjson">The previous export's NDJSON file of this data set, or null when there is none.</param>
+    public static DatasetWriter Create(ExportDataset dataset, ExportFileSystem files, string folder, string? previousNdjson) =>
+        new(dataset, files, folder, previousNdjson);
+
+    public long Rows { get; private set; }
+
+    public DeltaCounts Delta => _delta.Counts;
+
+    public void Write<T>(T record, JsonTypeInfo<T> typeInfo)
+    {
+        _record.ResetWrittenCount();
+        _recordWriter.Reset(_record);
+        JsonSerializer.Serialize(_recordWriter, record, typeInfo);
+        var bytes = _record.WrittenSpan;
+
+        _json.Write(Rows == 0 ? "[\n"u8 : ",\n"u8);
+        _json.Write(bytes);
+        _ndjson.Write(bytes);
+        _ndjson.Write("\n"u8);
+        using var document = JsonDocument.Parse(_record.WrittenMemory);
+        WriteCsvRecord(document.RootElement);
+        _delta.Next(RecordKey.Of(document.RootElement, _dataset.PrimaryKey), bytes);
+        Rows++;
+    }
+
+    /// <summary>Ends every file and makes it durable: an export is only published once its bytes are on disk.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        _json.Write(Rows == 0 ? "[]\n"u8 : "\n]\n"u8);
+        _delta.Complete();
+        await _csv.FlushAsync(cancellationToken);
+        foreach (var stream in (Stream[])[_json, _ndjson, _csvFile, _delta.Output])
+        {
+            await ExportFileSystem.SyncAsync(stream, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _csv.DisposeAsync();
+        await _recordWriter.DisposeAsync();
+        _delta.Dispose();
+        foreach (var stream in (Stream[])[_json, _ndjson, _csvFile])
+        {
+            await stream.DisposeAsync();
+        }
+    }
+
+    // The columns are the JSON fields in their order: text as it is, numbers and booleans as JSON writes them,
+    // null as an empty field, nested values as JSON text. An empty string is quoted, so it stays apart from null.
+    private void WriteCsvRecord(JsonElement record)
+    {
+        var index = 0;
+        foreach (var property in record.EnumerateObject())
+        {
+            if (index >= _columns.Length || property.Name != _columns[index])
+            {
+                throw new InvalidOperationException($"{_dataset.Name}: field '{property.Name}' is not column {index + 1} of the CSV header.");
+            }
+            var value = property.Value;
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Null:
+                    _csv.WriteField((string?)null);
+                    break;
+                case JsonValueKind.String:
+                    var text = value.GetString()!;
+                    _csv.WriteField(text, text.Length == 0 ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
+                    break;
+                default:
+                    _csv.WriteField(value.GetRawText());
+                    break;
+            }
+            index++;
+        }
+        if (index != _columns.Length)
+        {
+            throw new InvalidOperationException($"{_dataset.Name}: a record has {index} fields, the CSV header {_columns.Length}.");
+        }
+        _csv.EndRecord();
+    }
+}
+
+/// <summary>A record's primary key values, compared field by field in the order the exports sort by.</summary>
+internal sealed record RecordKey(string[] Values) : IComparable<RecordKey>
+{
+    public static RecordKey Of(JsonElement record, IReadOnlyList<string> fields) =>
+        new([.. fields.Select(field => record.GetProperty(field).GetString()
+            ?? throw new InvalidOperationException($"A record has no value for its key field '{field}'."))]);
+
+    // Ids are ASCII (is_record_id) and topics are codes, so ordinal order is the order of COLLATE "C".
+    public int CompareTo(RecordKey? other)
+    {
+        for (var i = 0; i < Values.Length; i++)
+        {
+            var order = string.CompareOrdinal(Values[i], other!.Values[i]);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>The "id" of a delta line: the id itself, or an object of the key fields for a composite key.</summary>
+    public void WriteTo(Utf8JsonWriter writer, IReadOnlyList<string> fields)
+    {
+        if (Values.Length == 1)
+        {
+            writer.WriteStringValue(Values[0]);
+            return;
+        }
+        writer.WriteStartObject();
+        for (var i = 0; i < Values.Length; i++)
+        {
+            writer.WriteString(fields[i], Values[i]);
+        }
+        writer.WriteEndObject();
+    }
+
+    public override string ToString() => string.Join("/", Values);
+}
+
+/// <summary>How many records a delta adds, changes and removes.</summary>
+internal sealed record DeltaCounts(long Added, long Changed, long Removed)
+{
+    public long Lines => Added + Changed + Removed;
+}
+
+/// <summary>
+/// Merges the new records, in key order, with the previous export's NDJSON file, also in key order, and writes
+/// one line per record added, changed (its JSON differs) or removed. Both sides stream; neither is held.
+/// </summary>
+internal sealed class DeltaWriter : IDisposable
+{
+    private readonly ExportDataset _dataset;
+    private readonly StreamReader? _previous;
+    private readonly Utf8JsonWriter _writer;
+    private byte[]? _previousRecord;
+    private RecordKey? _previousKey;
+    private RecordKey? _lastKey;
+    private long _added;
+    private long _changed;
+    private long _removed;
+
+    public DeltaWriter(ExportDataset dataset, Stream output, string? previousNdjson)
+    {
+        _dataset = dataset;
+        Output = output;
+        _writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = ExportJson.Records.Options.Encoder, SkipValidation = true });
+        if (previousNdjson is not null && File.Exists(previousNdjson))
+        {
+            _previous = new StreamReader(previousNdjson, new UTF8Encoding(false, true));
+            Advance();
+        }
+    }
+
+    public Stream Output { get; }
+
+    public DeltaCounts Counts => new(_added, _changed, _removed);
+
+    public void Next(RecordKey key, ReadOnlySpan<byte> record)
+    {
+        if (_lastKey is not null && _lastKey.CompareTo(key) >= 0)
+        {
+            throw new InvalidOperationException($"{_dataset.Name}: record {key} does not sort after {_lastKey}; the deltas need key order.");
+        }
+        _lastKey = key;
+        while (_previousKey is not null && _previousKey.CompareTo(key) < 0)
+        {
+            Emit("remove", _previousKey, null);
+            _removed++;
+            Advance();
+        }
+        if (_previousKey is not null && _previousKey.CompareTo(key) == 0)
+        {
+            if (!record.SequenceEqual(_previousRecord))
+            {
+                Emit("change", key, record);
+                _changed++;
+            }
+            Advance();
+        }
+        else
+        {
+            Emit("add", key, record);
+            _added++;
+        }
+    }
+
+    public void Complete()
+    {
+        while (_previousKey is not null)
+        {
+            Emit("remove", _previousKey, null);
+            _removed++;
+            Advance();
+        }
+        _writer.Flush();
+    }
+
+    public void Dispose()
+    {
+        _previous?.Dispose();
+        _writer.Dispose();
+        Output.Dispose();
+    }
+
+    private void Emit(string op, RecordKey key, ReadOnlySpan<byte> record)
+    {
+        _writer.Reset(Output);
+        _writer.WriteStartObject();
+        _writer.WriteString("op", op);
+        _writer.WritePropertyName("id");
+        key.WriteTo(_writer, _dataset.PrimaryKey);
+        _writer.WritePropertyName("record");
+        if (record.IsEmpty)
+        {
+            _writer.WriteNullValue();
+        }
+        else
+        {
+            _writer.WriteRawValue(record, skipInputValidation: true);
+        }
+        _writer.WriteEndObject();
+        _writer.Flush();
+        Output.Write("\n"u8);
+    }
+
+    private void Advance()
+    {
+        var line = _previous!.ReadLine();
+        if (line is null)
+        {
+            _previousKey = null;
+            _previousRecord = null;
+            return;
+        }
+        _previousRecord = Encoding.UTF8.GetBytes(line);
+        using var document = JsonDocument.Parse(_previousRecord);
+        var key = RecordKey.Of(document.RootElement, _dataset.PrimaryKey);
+        if (_previousKey is not null && _previousKey.CompareTo(key) >= 0)
+        {
+            throw new InvalidOperationException($"{_dataset.Name}: the previous export's record {key} does not sort after {_previousKey}.");
+        }
+        _previousKey = key;
+    }
+}

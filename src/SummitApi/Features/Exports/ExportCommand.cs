@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Console;
+using SummitApi.Infrastructure.Database;
+using SummitApi.Infrastructure.Http;
+
+namespace SummitApi.Features.Exports;
+
+/// <summary>
+/// `dotnet run --project src/SummitApi -- export [--out DIR]`: one export with the server's own database
+/// resolution and exporter, without starting the web server. Exits 0 once the export is published, 1 when it
+/// fails, 2 for bad arguments.
+/// </summary>
+public static class ExportCommand
+{
+    public const string Name = "export";
+
+    private const string Usage = """
+        Usage: export [--out DIR] [--ConnectionStrings:Summit=...]
+          Writes one export of every data set into DIR/<exportId>/ (default: Exports:Directory, <repository>/.data/exports)
+          with deltas against the newest export already in DIR. The database is found as the server finds it.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var configuration = new List<string>();
+        string? outDirectory = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--out" when i + 1 < args.Length:
+                    outDirectory = args[++i];
+                    break;
+                case var option when option.StartsWith("--out=", StringComparison.Ordinal):
+                    outDirectory = option["--out=".Length..];
+                    break;
+                case "--help" or "-h":
+                    Console.WriteLine(Usage);
+                    return 0;
+                case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains('=', StringComparison.Ordinal):
+                    configuration.Add(setting);
+                    break;
+                default:
+                    Console.Error.WriteLine($"export: unexpected argument '{args[i]}'.\n{Usage}");
+                    return 2;
+            }
+        }
+
+        var builder = WebApplication.CreateBuilder([.. configuration]);
+        if (outDirectory is not null)
+        {
+            builder.Configuration[$"{ExportOptions.Section}:Directory"] = Path.GetFullPath(outDirectory);
+        }
+        // Progress goes to standard output; every log line, the exporter's included, to standard error.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        using var startupLoggerFactory = LoggerFactory.Create(logging =>
+        {
+            logging.AddSimpleConsole(o => o.SingleLine = true);
+            logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
+        var startupLogger = startupLoggerFactory.CreateLogger("SummitApi.Export");
+
+        try
+        {
+            await builder.AddSummitDatabaseAsync(startupLogger);
+        }
+        catch (PostgresNotInstalledException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+        builder.AddSummitHttp();
+        builder.AddExports();
+        await using var app = builder.Build();
+
+        using var interrupted = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
+        try
+        {
+            await app.InitializeDatabaseAsync(interrupted.Token);
+            var exports = app.Services.GetRequiredService<ExportService>();
+            var clock = Stopwatch.StartNew();
+            var manifest = await exports.RunAsync("command line", new ConsoleProgress(), interrupted.Token);
+            var records = manifest.Files.Where(f => f.Name.EndsWith(".json", StringComparison.Ordinal)).Sum(f => f.Rows ?? 0);
+            Console.WriteLine(FormattableString.Invariant(
+                $"Export {manifest.ExportId} published in {app.Services.GetRequiredService<ExportStore>().FolderOf(manifest.ExportId)}: {records:N0} records at data revision {manifest.DataRevision}, in {clock.Elapsed.TotalSeconds:0.0} s"));
+            return 0;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"Export failed: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            if (app.Services.GetService<LocalPostgresCluster>() is { } cluster)
+            {
+                await cluster.DisposeAsync(); // stops the cluster only if this command started it
+            }
+        }
+    }
+
+    /// <summary>
+    /// On a terminal, one line redrawn in place (records done, rate, time left); otherwise a plain line per data
+    /// set and every few seconds, which reads well in a log.
+    /// </summary>
+    private sealed class ConsoleProgress : IProgress<ExportProgress>
+    {
+        private readonly bool _terminal = !Console.IsOutputRedirected;
+        private string? _dataset;
+        private TimeSpan _lastShown = TimeSpan.MinValue;
+
+        public void Report(ExportProgress value)
+        {
+            var interval = _terminal ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(5);
+            var done = value.Rows == value.TotalRows;
+            if (value.Dataset == _dataset && value.Elapsed - _lastShown < interval && !done)
+            {
+                return;
+            }
+            _dataset = value.Dataset;
+            _lastShown = value.Elapsed;
+            var rate = value.Elapsed.TotalSeconds > 0 ? value.Rows / value.Elapsed.TotalSeconds : 0;
+            var left = rate > 0 ? TimeSpan.FromSeconds((value.TotalRows - value.Rows) / rate) : (TimeSpan?)null;
+            var percent = value.TotalRows > 0 ? 100.0 * value.Rows / value.TotalRows : 100;
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"{value.Dataset}: {value.Rows:N0} of {value.TotalRows:N0} records ({percent:0}%), {rate:N0} records/s, {(left is { } l ? $"about {l.TotalSeconds:0} s left" : "time left unknown")}");
+            if (_terminal)
+            {
+                Console.Write("\r" + line.PadRight(Math.Max(line.Length, Console.WindowWidth - 1)));
+                if (done)
+                {
+                    Console.WriteLine();
+                }
+            }
+            else
+            {
+                Console.WriteLine(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
+using Dapper;
+using Npgsql;
+using SummitApi.Features.Actors;
+using SummitApi.Features.Assessments;
+using SummitApi.Features.Concessions;
+using SummitApi.Features.ContextFigures;
+using SummitApi.Features.Outcomes;
+using SummitApi.Features.Parties;
+using SummitApi.Features.Readouts;
+using SummitApi.Features.Sources;
+using SummitApi.Features.Summits;
+using SummitApi.Features.Timeline;
+
+namespace SummitApi.Features.Exports;
+
+/// <summary>A field whose value must be the primary key of a record of another data set (or be null).</summary>
+internal sealed record ForeignKey(string Field, string Resource);
+
+/// <summary>
+/// One data set of an export: its records are those the API serves, read in primary-key order (which the
+/// deltas rely on) from a server-side cursor a batch at a time, so memory stays bounded by a batch.
+/// </summary>
+internal abstract class ExportDataset(string name, string[] primaryKey, string countSql, ForeignKey[] foreignKeys)
+{
+    private const int BatchSize = 1000;
+
+    /// <summary>The file name stem and the data package's resource name, e.g. readout-statements.</summary>
+    public string Name => name;
+
+    public IReadOnlyList<string> PrimaryKey => primaryKey;
+
+    public IReadOnlyList<ForeignKey> ForeignKeys => foreignKeys;
+
+    /// <summary>Counts the records, so that progress can tell the time left.</summary>
+    public string CountSql => countSql;
+
+    public abstract JsonTypeInfo TypeInfo { get; }
+
+    /// <summary>Hands every record to the writer in primary-key order; yields the size of each batch written.</summary>
+    public abstract IAsyncEnumerable<int> WriteAsync(NpgsqlConnection connection, DatasetWriter writer, CancellationToken cancellationToken);
+
+    /// <summary>Reads a query through a cursor of the open transaction, so other queries can run between batches.</summary>
+    protected static async IAsyncEnumerable<IReadOnlyList<T>> BatchesAsync<T>(
+        NpgsqlConnection connection, string cursor, string sql, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition($"DECLARE {cursor} NO SCROLL CURSOR FOR {sql}", cancellationToken: cancellationToken));
+        while (true)
+        {
+            var batch = (await connection.QueryAsync<T>(new CommandDefinition($"FETCH FORWARD {BatchSize} FROM {cursor}", cancellationToken: cancellationToken))).AsList();
+            if (batch.Count > 0)
+            {
+                yield return batch;
+            }
+            if (batch.Count < BatchSize)
+            {
+                break;
+            }
+        }
+        await connection.ExecuteAsync(new CommandDefinition($"CLOSE {cursor}", cancellationToken: cancellationToken));
+    }
+}
+
+internal sealed class ExportDataset<T>(
+    string name, string[] primaryKey, string countSql, ForeignKey[] foreignKeys, JsonTypeInfo<T> typeInfo,
+    Func<NpgsqlConnection, string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> read)
+    : ExportDataset(name, primaryKey, countSql, foreignKeys)
+{
+    public override JsonTypeInfo TypeInfo => typeInfo;
+
+    public override async IAsyncEnumerable<int> WriteAsync(NpgsqlConnection connection, DatasetWriter writer, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var batch in read(connection, "export_" + Name.Replace('-', '_'), cancellationToken))
+        {
+            foreach (var record in batch)
+            {
+                writer.Write(record, typeInfo);
+            }
+            yield return batch.Count;
+        }
+    }
+
+    /// <summary>Reads a feature's own query as it is.</summary>
+    public static Func<NpgsqlConnection, string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> Query(string sql) =>
+        (connection, cursor, cancellationToken) => BatchesAsync<T>(connection, cursor, sql, cancellationToken);
+
+    /// <summary>Reads a feature's query and completes each batch as its endpoint does.</summary>
+    public static Func<NpgsqlConnection, string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> Query<TRow>(
+        string sql, Func<NpgsqlConnection, IReadOnlyList<TRow>, Task<IReadOnlyList<T>>> complete) =>
+        (connection, cursor, cancellationToken) => Completed(connection, cursor, sql, complete, cancellationToken);
+
+    private static async IAsyncEnumerable<IReadOnlyList<T>> Completed<TRow>(
+        NpgsqlConnection connection, string cursor, string sql, Func<NpgsqlConnection, IReadOnlyList<TRow>, Task<IReadOnlyList<T>>> complete,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var rows in BatchesAsync<TRow>(connection, cursor, sql, cancellationToken))
+        {
+            yield return await complete(connection, rows);
+        }
+    }
+}
+
+/// <summary>The data sets of an export, in the order they are written (referenced before referencing).</summary>
+internal static class ExportDatasets
+{
+    private static readonly ExportJsonContext Json = ExportJson.Records;
+
+    public static readonly IReadOnlyList<ExportDataset> All =
+    [
+        Table("parties", "party", Json.PartyDto, PartyQueries.AllForExport),
+        Table("sources", "source", Json.SourceDto, SourceQueries.AllForExport),
+        Table("actors", "actor", Json.ActorDto, ActorQueries.AllForExport, new ForeignKey("partyId", "parties")),
+        Table("summits", "summit", Json.SummitDto, SummitQueries.AllForExport),
+        Table("outcomes", "outcome", Json.OutcomeDto, OutcomeQueries.AllForExport, new ForeignKey("summitId", "summits")),
+        Table("concessions", "concession", Json.ConcessionDto, ConcessionQueries.AllForExport,
+            new ForeignKey("outcomeId", "outcomes"), new ForeignKey("summitId", "summits"), new ForeignKey("giver", "parties"), new ForeignKey("beneficiary", "parties")),
+        // A readout embeds its statements, as GET /api/v1/readouts/{id} serves it; they are also a data set of their own.
+        new ExportDataset<ReadoutDto>("readouts", ["id"], "SELECT count(*) FROM readout",
+            [new ForeignKey("summitId", "summits"), new ForeignKey("partyId", "parties"), new ForeignKey("issuerId", "actors")],
+            Json.ReadoutDto, ExportDataset<ReadoutDto>.Query<ReadoutDto>(ReadoutQueries.AllForExport, ReadoutEndpoints.WithStatementsAsync)),
+        Table("readout-statements", "readout_statement", Json.ReadoutStatementDto, ReadoutQueries.AllStatementsForExport,
+            new ForeignKey("readoutId", "readouts"), new ForeignKey("partyId", "parties"), new ForeignKey("outcomeId", "outcomes"), new ForeignKey("concessionId", "concessions")),
+        new ExportDataset<ReadoutDifferenceRecord>("readout-differences", ["summitId", "topic"],
+            // One record per topic that a statement or an outcome of the summit touches, as Compute makes them.
+            """
+            SELECT count(*) FROM (
+                SELECT r.summit_id, s.topic FROM readout_statement s JOIN readout r ON r.id = s.readout_id
+                UNION
+                SELECT summit_id, topic FROM outcome) topics
+            """,
+            [new ForeignKey("summitId", "summits")],
+            Json.ReadoutDifferenceRecord, ExportDataset<ReadoutDifferenceRecord>.Query<string>(ReadoutQueries.AllSummitIdsForExport, ReadoutDifferencesOfAsync)),
+        Table("events", "event", Json.EventDto, TimelineQueries.AllForExport),
+        Table("assessments", "assessment", Json.AssessmentDto, AssessmentQueries.AllForExport, new ForeignKey("speakerId", "actors"), new ForeignKey("summitId", "summits")),
+        Table("context-figures", "context_figure", Json.ContextFigureDto, ContextFigureQueries.AllForExport, new ForeignKey("summitId", "summits")),
+        Table("citations", "citation", Json.SourceCitationDto, SourceQueries.AllCitationsForExport, new ForeignKey("sourceId", "sources")),
+    ];
+
+    private static ExportDataset<T> Table<T>(string name, string table, JsonTypeInfo<T> typeInfo, string sql, params ForeignKey[] foreignKeys) =>
+        new(name, ["id"], $"SELECT count(*) FROM {table}", foreignKeys, typeInfo, ExportDataset<T>.Query(sql));
+
+    private static async Task<IReadOnlyList<ReadoutDifferenceRecord>> ReadoutDifferencesOfAsync(NpgsqlConnection connection, IReadOnlyList<string> summitIds)
+    {
+        var records = new List<ReadoutDifferenceRecord>();
+        foreach (var summitId in summitIds)
+        {
+            var differences = await ReadoutEndpoints.ComputeDifferencesAsync(connection, summitId)
+                ?? throw new InvalidOperationException($"Summit {summitId} vanished inside one snapshot.");
+            records.AddRange(differences.Items.Select(item => new ReadoutDifferenceRecord
+            {
+                SummitId = summitId, Topic = item.Topic, Classification = item.Classification, Stances = item.Stances,
+            }));
+        }
+        return records;
+    }
+}

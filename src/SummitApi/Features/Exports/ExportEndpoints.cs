@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using SummitApi.Infrastructure.Database;
+using SummitApi.Infrastructure.Auth;
+using SummitApi.Infrastructure.Http;
+
+namespace SummitApi.Features.Exports;
+
+public static class ExportEndpoints
+{
+    /// <summary>Registers the exporter, its store and the schedule; Exports:Directory defaults to &lt;repository&gt;/.data/exports.</summary>
+    public static void AddExports(this WebApplicationBuilder builder)
+    {
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddOptions<ExportOptions>()
+            .Bind(builder.Configuration.GetSection(ExportOptions.Section))
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.Directory))
+                {
+                    o.Directory = Path.Combine(DatabaseSetup.FindRepositoryRoot(contentRoot), ".data", "exports");
+                }
+            })
+            .Validate(o => o.Keep >= 1, "Exports:Keep must be at least 1.")
+            .Validate(o => IsValidSchedule(o), "Exports:Schedule must be a cron expression (five fields, or six with seconds) or empty.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ExportStore>();
+        builder.Services.AddSingleton<ExportFileSystem>();
+        builder.Services.AddSingleton<ExportService>();
+        builder.Services.AddHostedService<ExportScheduler>();
+    }
+
+    public static void MapExports(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/exports").WithTags("Exports");
+        group.MapGet("/", ListExports).WithName("ListExports")
+            .WithSummary("List exports")
+            .WithDescription("The published exports with their manifests, newest first, one page at a time. An export is every data set from one database snapshot as JSON, NDJSON and CSV, with deltas against the previous export and a Frictionless datapackage.json.");
+        group.MapGet("/latest", GetLatestExport).WithName("GetLatestExport")
+            .WithSummary("Get the latest export's manifest")
+            .WithDescription("The manifest of the newest export: its id, creation time, schema version, data revision, and each file's name, bytes, SHA-256 and record count. 404 when no export has been made yet.");
+        group.MapPost("/", StartExport).WithName("StartExport")
+            .WithSummary("Start an export now")
+            .WithDescription("Starts an export (the same exporter the nightly schedule and the command line run), or joins the one already running, and answers 202 at once with the export's id. Location names its manifest, which answers 404 until the export is published and 200 after. Needs an admin key.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .RequireAuthorization(AuthPolicies.Admin);
+        group.MapGet("/{exportId}/{**file}", GetExportFile).WithName("GetExportFile")
+            .WithSummary("Download a file of an export")
+            .WithDescription("""
+                Streams one file of an export: manifest.json, datapackage.json, `<dataset>.json`, `<dataset>.ndjson`,
+                `<dataset>.csv` or `deltas/<dataset>.ndjson`; only the files its manifest lists are served. The ETag is the
+                file's SHA-256 from the manifest, and Range requests are answered with 206.
+                """)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/json", "application/x-ndjson", "text/csv")
+            .Produces<Stream>(StatusCodes.Status206PartialContent, "application/json", "application/x-ndjson", "text/csv")
+            .ServesStoredFiles();
+    }
+
+    public static async Task<Accepted<ExportAccepted>> StartExport(ExportService exports, IHostApplicationLifetime lifetime, HttpContext context)
+    {
+        // The export outlives this request: it stops only with the application.
+        var started = await exports.StartAsync("api", progress: null, lifetime.ApplicationStopping);
+        var manifest = $"{context.Request.PathBase}/api/v1/exports/{started.ExportId}/manifest.json";
+        return TypedResults.Accepted(manifest, new ExportAccepted(started.ExportId, manifest));
+    }
+
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<ExportManifest>>, ValidationProblem>> ListExports(
+        HttpContext context, ExportStore store, CursorCodec cursors, [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor);
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        var after = request.After?[0];
+        var manifests = new List<ExportManifest>();
+        foreach (var exportId in store.ExportIds().Where(id => after is null || string.CompareOrdinal(id, after) < 0))
+        {
+            if (await store.ReadManifestAsync(exportId, context.RequestAborted) is { } manifest)
+            {
+                manifests.Add(manifest);
+            }
+            if (manifests.Count > request.Limit)
+            {
+                break;
+            }
+        }
+        // Exports are files named by time, not rows of a data revision: the keyset (the export id) is all a cursor needs.
+        return TypedResults.Ok(request.ToPage(manifests, revision: 0, m => [m.ExportId]));
+    }
+
+    public static async Task<Results<Ok<ExportManifest>, NotFound<ProblemDetails>>> GetLatestExport(ExportStore store, CancellationToken cancellationToken) =>
+        await store.LatestAsync(cancellationToken) is { } manifest
+            ? TypedResults.Ok(manifest)
+            : Problems.NotFound("No export has been made yet.");
+
+    /// <param name="exportId">The export's id, e.g. 20261123T020000Z.</param>
+    /// <param name="file">A file the export's manifest lists, e.g. concessions.csv or deltas/concessions.ndjson, or manifest.json.</param>
+    public static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>>> GetExportFile(
+        string exportId, string file, ExportStore store, CancellationToken cancellationToken)
+    {
+        var manifest = await store.ReadManifestAsync(exportId, cancellationToken);
+        if (manifest is null)
+        {
+            return Problems.NotFound("export", exportId);
+        }
+        var folder = store.FolderOf(exportId);
+        string? sha256;
+        if (file == ExportStore.ManifestFile)
+        {
+            await using var stream = File.OpenRead(Path.Combine(folder, file));
+            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        }
+        else
+        {
+            // Only names the manifest lists are served, so no request can reach outside the export's folder.
+            sha256 = manifest.Files.FirstOrDefault(f => f.Name == file)?.Sha256;
+        }
+        if (sha256 is null)
+        {
+            return Problems.NotFound($"Export {exportId} has no file '{file}'; its manifest lists them.");
+        }
+        var path = Path.Combine(folder, file);
+        return TypedResults.PhysicalFile(path, ContentTypeOf(file), lastModified: File.GetLastWriteTimeUtc(path),
+            entityTag: new EntityTagHeaderValue($"\"{sha256}\""), enableRangeProcessing: true);
+    }
+
+    private static string ContentTypeOf(string file) => Path.GetExtension(file) switch
+    {
+        ".csv" => "text/csv; charset=utf-8",
+        ".ndjson" => "application/x-ndjson",
+        _ => "application/json",
+    };
+
+    private static bool IsValidSchedule(ExportOptions options)
+    {
+        try
+        {
+            options.ParseSchedule();
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

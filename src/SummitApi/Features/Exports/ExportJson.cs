@@ -1,0 +1,51 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SummitApi.Features.Actors;
+using SummitApi.Features.Assessments;
+using SummitApi.Features.Concessions;
+using SummitApi.Features.ContextFigures;
+using SummitApi.Features.Outcomes;
+using SummitApi.Features.Parties;
+using SummitApi.Features.Readouts;
+using SummitApi.Features.Sources;
+using SummitApi.Features.Summits;
+using SummitApi.Features.Timeline;
+
+namespace SummitApi.Features.Exports;
+
+/// <summary>Source-generated serializers for the records and files of an export.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ActorDto))]
+[JsonSerializable(typeof(AssessmentDto))]
+[JsonSerializable(typeof(ConcessionDto))]
+[JsonSerializable(typeof(ContextFigureDto))]
+[JsonSerializable(typeof(EventDto))]
+[JsonSerializable(typeof(OutcomeDto))]
+[JsonSerializable(typeof(PartyDto))]
+[JsonSerializable(typeof(ReadoutDto))]
+[JsonSerializable(typeof(ReadoutStatementDto))]
+[JsonSerializable(typeof(ReadoutDifferenceRecord))]
+[JsonSerializable(typeof(SourceCitationDto))]
+[JsonSerializable(typeof(SourceDto))]
+[JsonSerializable(typeof(SummitDto))]
+[JsonSerializable(typeof(ExportManifest))]
+internal sealed partial class ExportJsonContext : JsonSerializerContext;
+
+internal static class ExportJson
+{
+    // Export files are data, never embedded in HTML, so text stays readable UTF-8 ("“12 out of 10”", not
+    // "\u201C12 out of 10\u201D"); the values are those the API serves.
+    private static JsonSerializerOptions Options(bool indented) => new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = indented,
+    };
+
+    /// <summary>One record per line: the JSON, NDJSON and delta files.</summary>
+    public static readonly ExportJsonContext Records = new(Options(indented: false));
+
+    /// <summary>manifest.json and datapackage.json, which people read.</summary>
+    public static readonly ExportJsonContext Indented = new(Options(indented: true));
+}

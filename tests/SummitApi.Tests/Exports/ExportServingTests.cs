@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SummitApi.Features.Exports;
+using SummitApi.Tests.Infrastructure;
+using static SummitApi.Tests.Exports.ExportTestKit;
+
+namespace SummitApi.Tests.Exports;
+
+/// <summary>GET /api/v1/exports, /latest and /{exportId}/{file}, over the fixture's exports directory.</summary>
+public class ExportServingTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>, IAsyncLifetime
+{
+    private ExportManifest _export = null!;
+
+    public async Task InitializeAsync() => _export = await ServedExporter(factory).ExportAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_list_holds_each_export_with_its_manifest_newest_first_and_pages_with_a_cursor()
+    {
+        var exporter = ServedExporter(factory);
+        var newer = await exporter.ExportAsync();
+        var newest = await exporter.ExportAsync();
+        var client = factory.CreateClient();
+
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/v1/exports?limit=2");
+        var ids = first.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("exportId").GetString()).ToList();
+        Assert.Equal([newest.ExportId, newer.ExportId], ids);
+        Assert.Equal(newest.Files.Count, first.GetProperty("items")[0].GetProperty("files").GetArrayLength());
+        var next = await client.GetFromJsonAsync<JsonElement>($"/api/v1/exports?limit=2&cursor={first.GetProperty("nextCursor").GetString()}");
+        Assert.Contains(_export.ExportId, next.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("exportId").GetString()));
+        Assert.DoesNotContain(newer.ExportId, next.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("exportId").GetString()));
+
+        var latest = await client.GetFromJsonAsync<ExportManifest>("/api/v1/exports/latest");
+        Assert.Equal(newest.ExportId, latest!.ExportId);
+        Assert.Equal(newer.ExportId, latest.PreviousExportId);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/exports?limit=0")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("concessions.csv", "text/csv; charset=utf-8")]
+    [InlineData("concessions.ndjson", "application/x-ndjson")]
+    [InlineData("concessions.json", "application/json")]
+    [InlineData("deltas/concessions.ndjson", "application/x-ndjson")]
+    [InlineData("datapackage.json", "application/json")]
+    public async Task A_file_is_served_as_stored_with_its_content_type_and_its_sha256_as_etag(string file, string contentType)
+    {
+        var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/exports/{_export.ExportId}/{file}");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType!.ToString());
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Equal($"\"{_export.Files.Single(f => f.Name == file).Sha256}\"", response.Headers.ETag!.ToString());
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(factory.ExportsDirectory, _export.ExportId, file)), await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("bytes", response.Headers.AcceptRanges.Single());
+    }
+
+    [Fact]
+    public async Task A_range_is_answered_with_206_and_a_matching_etag_with_304()
+    {
+        var client = factory.CreateClient();
+        var path = $"/api/v1/exports/{_export.ExportId}/summits.ndjson";
+        var stored = await File.ReadAllBytesAsync(Path.Combine(factory.ExportsDirectory, _export.ExportId, "summits.ndjson"));
+
+        using var range = new HttpRequestMessage(HttpMethod.Get, path);
+        range.Headers.Range = new RangeHeaderValue(10, 29);
+        var partial = await client.SendAsync(range);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal($"bytes 10-29/{stored.Length}", partial.Content.Headers.ContentRange!.ToString());
+        Assert.Equal(stored[10..30], await partial.Content.ReadAsByteArrayAsync());
+
+        var etag = (await client.GetAsync(path)).Headers.ETag!;
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
+        conditional.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_manifest_is_served_and_equals_the_latest_manifest()
+    {
+        var client = factory.CreateClient();
+        var response = await client.GetAsync($"/api/v1/exports/{_export.ExportId}/manifest.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Headers.ETag);
+        var manifest = await response.Content.ReadFromJsonAsync<ExportManifest>();
+        Assert.Equal(_export.Files.Select(f => f.Sha256), manifest!.Files.Select(f => f.Sha256));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/exports/20000101T000000Z/manifest.json")]
+    [InlineData("/api/v1/exports/not-an-export/manifest.json")]
+    [InlineData("/api/v1/exports/{id}/nope.csv")]
+    [InlineData("/api/v1/exports/{id}/deltas/nope.ndjson")]
+    [InlineData("/api/v1/exports/{id}/..%2F..%2F..%2Fetc%2Fpasswd")]
+    [InlineData("/api/v1/exports/{id}/deltas%2F..%2Fmanifest.json")]
+    [InlineData("/api/v1/exports/{id}/deltas/..%2Fconcessions.csv")]
+    [InlineData("/api/v1/exports/{id}/%2Fetc%2Fpasswd")]
+    [InlineData("/api/v1/exports/..%2F{id}/manifest.json")]
+    [InlineData("/api/v1/exports/.tmp-{id}/manifest.json")]
+    public async Task Unknown_exports_unlisted_files_and_traversal_attempts_are_404_problems(string path)
+    {
+        var client = factory.CreateClient();
+        var response = await client.GetAsync(new Uri(path.Replace("{id}", _export.ExportId), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+}
+
+/// <summary>An API that has not exported yet.</summary>
+public class ExportsBeforeTheFirstExportTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>
+{
+    [Fact]
+    public async Task Latest_is_a_404_problem_and_the_list_is_empty()
+    {
+        var client = factory.CreateClient();
+
+        var latest = await client.GetAsync("/api/v1/exports/latest");
+        Assert.Equal(HttpStatusCode.NotFound, latest.StatusCode);
+        Assert.Equal("application/problem+json", latest.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("No export has been made yet", await latest.Content.ReadAsStringAsync());
+
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/exports");
+        Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, list.GetProperty("nextCursor").ValueKind);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using SummitApi.Features.Exports;
+using SummitApi.Infrastructure.Database;
+using SummitApi.Tests.Infrastructure;
+
+namespace SummitApi.Tests.Exports;
+
+/// <summary>What the export tests share: exporters over a directory of their own, and readers of the files.</summary>
+internal static class ExportTestKit
+{
+    /// <summary>Every data set, with the API path that serves one of its records by id.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ItemPaths = new Dictionary<string, string>
+    {
+        ["parties"] = "/api/v1/parties", ["sources"] = "/api/v1/sources", ["actors"] = "/api/v1/actors",
+        ["summits"] = "/api/v1/summits", ["outcomes"] = "/api/v1/outcomes", ["concessions"] = "/api/v1/concessions",
+        ["readouts"] = "/api/v1/readouts", ["readout-statements"] = "/api/v1/readout-statements", ["events"] = "/api/v1/events",
+        ["assessments"] = "/api/v1/assessments", ["context-figures"] = "/api/v1/context-figures", ["citations"] = "/api/v1/citations",
+    };
+
+    public static IEnumerable<string> Datasets => [.. ItemPaths.Keys, "readout-differences"];
+
+    public static string NewDirectory() => Path.Combine(Path.GetTempPath(), $"summit-exports-test-{Guid.NewGuid():N}");
+
+    /// <summary>An exporter of its own (its own lock-waiting, its own in-process run) over <paramref name="directory"/>.</summary>
+    public static ExportService Exporter(SummitApiFactory factory, string directory, ExportFileSystem? files = null, int keep = 14)
+    {
+        var options = Options.Create(new ExportOptions { Directory = directory, Keep = keep });
+        return ActivatorUtilities.CreateInstance<ExportService>(factory.Services, new ExportStore(options), files ?? new ExportFileSystem(), options);
+    }
+
+    /// <summary>The exporter the application itself uses, over the fixture's exports directory, which the API serves.</summary>
+    public static ExportService ServedExporter(SummitApiFactory factory) => factory.Services.GetRequiredService<ExportService>();
+
+    public static Task<ExportManifest> ExportAsync(this ExportService exporter) => exporter.RunAsync("tests", progress: null, CancellationToken.None);
+
+    public static JsonArray ReadJsonArray(string path) => JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+
+    public static List<JsonObject> ReadNdjson(string path) =>
+        [.. File.ReadAllLines(path).Select(line => JsonNode.Parse(line)!.AsObject())];
+
+    /// <summary>The data files of an export: every file but manifest.json and datapackage.json, which carry its time.</summary>
+    public static IEnumerable<string> DataFiles(ExportManifest manifest) =>
+        manifest.Files.Select(f => f.Name).Where(name => name != ExportStore.DataPackageFile);
+
+    public static void AssertSameDataFiles(string folder, ExportManifest manifest, string otherFolder)
+    {
+        foreach (var name in DataFiles(manifest))
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(folder, name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(otherFolder, name))),
+                $"{name} differs between {folder} and {otherFolder}");
+        }
+    }
+
+    /// <summary>Runs SQL inside a change set, as every write must.</summary>
+    public static async Task WriteAsync(SummitApiFactory factory, string reason, string sql)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(factory.ConnectionString);
+        await using var change = await ChangeSet.BeginAsync(dataSource, "tests", reason);
+        await change.Connection.ExecuteAsync(sql, transaction: change.Transaction);
+        await change.CommitAsync();
+    }
+}
+
+/// <summary>Files that fail or stall on demand, standing in for a full disk or a slow export.</summary>
+internal sealed class ScriptedFileSystem(Func<string, Stream, Stream> wrap) : ExportFileSystem
+{
+    public override Stream Create(string path) => wrap(path, base.Create(path));
+
+    /// <summary>Writing to the file named <paramref name="fileName"/> fails after <paramref name="bytes"/> bytes.</summary>
+    public static ScriptedFileSystem FailingOn(string fileName, int bytes) =>
+        new((path, stream) => Path.GetFileName(path) == fileName ? new FailingStream(stream, bytes) : stream);
+
+    /// <summary>Creating the first file blocks until <paramref name="release"/> is set, after signalling <paramref name="reached"/>.</summary>
+    public static ScriptedFileSystem StallingFirstFile(TaskCompletionSource reached, ManualResetEventSlim release)
+    {
+        var first = 0;
+        return new((_, stream) =>
+        {
+            if (Interlocked.Exchange(ref first, 1) == 0)
+            {
+                reached.TrySetResult();
+                release.Wait(TimeSpan.FromSeconds(60));
+            }
+            return stream;
+        });
+    }
+
+    private sealed class FailingStream(Stream inner, int allowed) : Stream
+    {
+        private long _written;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _written;
+        public override long Position { get => _written; set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (_written + buffer.Length > allowed)
+            {
+                throw new IOException("No space left on device (simulated).");
+            }
+            _written += buffer.Length;
+            inner.Write(buffer);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using SummitApi.Features.Exports;
+using SummitApi.Tests.Infrastructure;
+using static SummitApi.Tests.Exports.ExportTestKit;
+
+namespace SummitApi.Tests.Exports;
+
+/// <summary>The command line and the schedule run the same exporter as the service: same data, same bytes.</summary>
+public class ExportTriggerTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>, IDisposable
+{
+    private static readonly string ServiceDll = typeof(Program).Assembly.Location;
+    private readonly List<string> _directories = [];
+
+    public void Dispose()
+    {
+        foreach (var directory in _directories.Where(Directory.Exists))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_command_line_writes_the_same_data_files_as_the_exporter_service_and_reports_progress()
+    {
+        var (serviceDirectory, commandDirectory) = (Track(NewDirectory()), Track(NewDirectory()));
+        var reference = await Exporter(factory, serviceDirectory).ExportAsync();
+
+        var (exitCode, output, error) = await RunCommandAsync("export", "--out", commandDirectory);
+
+        Assert.True(exitCode == 0, $"export exited {exitCode}:\n{output}\n{error}");
+        var exported = Assert.Single(new ExportStore(Microsoft.Extensions.Options.Options.Create(new ExportOptions { Directory = commandDirectory })).ExportIds());
+        Assert.Contains($"Export {exported} published in {Path.Combine(commandDirectory, exported)}", output);
+        Assert.Contains("records/s", output);
+        AssertSameDataFiles(Path.Combine(serviceDirectory, reference.ExportId), reference, Path.Combine(commandDirectory, exported));
+    }
+
+    [Fact]
+    public async Task The_command_line_exits_non_zero_when_the_export_fails_or_its_arguments_are_wrong()
+    {
+        var notADirectory = Track(Path.Combine(Path.GetTempPath(), $"summit-not-a-directory-{Guid.NewGuid():N}"));
+        await File.WriteAllTextAsync(notADirectory, "a file where the exports directory should be");
+
+        var failed = await RunCommandAsync("export", "--out", notADirectory);
+        var misused = await RunCommandAsync("export", "--outt", "somewhere");
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains("Export failed", failed.Error);
+        Assert.Equal(2, misused.ExitCode);
+        Assert.Contains("Usage: export", misused.Error);
+    }
+
+    [Fact]
+    public async Task The_schedule_runs_the_same_export_on_its_cron_expression()
+    {
+        var (serviceDirectory, scheduledDirectory) = (Track(NewDirectory()), Track(NewDirectory()));
+        var reference = await Exporter(factory, serviceDirectory).ExportAsync();
+        var store = new ExportStore(Microsoft.Extensions.Options.Options.Create(new ExportOptions { Directory = scheduledDirectory }));
+
+        await using (var scheduled = factory.WithWebHostBuilder(builder => builder
+            .UseSetting("Exports:Schedule", "*/2 * * * * *") // every two seconds
+            .UseSetting("Exports:Directory", scheduledDirectory)))
+        {
+            scheduled.CreateClient(); // starts the host, and with it the schedule
+            for (var waited = 0; store.ExportIds().Count < 2 && waited < 300; waited++)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        var exports = store.ExportIds();
+        Assert.True(exports.Count >= 2, $"the schedule made {exports.Count} exports in 30 s");
+        var first = exports[^1];
+        AssertSameDataFiles(Path.Combine(serviceDirectory, reference.ExportId), reference, Path.Combine(scheduledDirectory, first));
+        Assert.Equal(first, (await store.ReadManifestAsync(exports[^2]))!.PreviousExportId);
+    }
+
+    private string Track(string path)
+    {
+        _directories.Add(path);
+        return path;
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(ServiceDll)!,
+        };
+        startInfo.ArgumentList.Add(ServiceDll);
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+        startInfo.Environment["ConnectionStrings__Summit"] = factory.ConnectionString;
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+        return (process.ExitCode, await output, await error);
+    }
+}
