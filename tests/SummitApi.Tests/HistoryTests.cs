@@ -134,8 +134,10 @@ public class HistoryTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
             }
         })).ToArray();
         var polled = new List<(long Seq, int Ordinal)>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!writers.All(w => w.IsCompleted) || polled.Count < 40)
         {
+            Assert.True(DateTime.UtcNow < deadline, $"the feed yielded {polled.Count} of 40 changes within a minute");
             var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/changes?limit=7&since={Uri.EscapeDataString(cursor)}");
             polled.AddRange(page.GetProperty("items").EnumerateArray().Select(c => (c.GetProperty("seq").GetInt64(), c.GetProperty("ordinal").GetInt32())));
             cursor = page.GetProperty("nextCursor").GetString()!;

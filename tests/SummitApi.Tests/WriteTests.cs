@@ -336,7 +336,9 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
     [Fact]
     public async Task Writes_past_the_budget_get_429_with_retry_after()
     {
-        using var limited = factory.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:Writes:PermitLimit", "2"));
+        using var limited = factory.WithWebHostBuilder(builder => builder
+            .UseSetting("RateLimits:Writes:PermitLimit", "2")
+            .UseSetting("RateLimits:Writes:WindowSeconds", "3600"));
         var client = limited.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiKeys.CreateAsync(factory, "editor"));
 

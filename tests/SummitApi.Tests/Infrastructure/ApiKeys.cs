@@ -13,4 +13,12 @@ public static class ApiKeys
         var (_, secret) = await ApiKeyStore.CreateAsync(dataSource, scope, name: "test");
         return secret;
     }
+
+    // summit_<12 hex>_<secret>: the secret is base64url and may itself contain '_', so cut by position.
+    private const int IdStart = 7;
+    private const int IdLength = 12;
+
+    public static string IdOf(string key) => key.Substring(IdStart, IdLength);
+
+    public static string SecretOf(string key) => key[(IdStart + IdLength + 1)..];
 }
