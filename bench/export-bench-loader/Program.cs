@@ -1,8 +1,10 @@
 using Npgsql;
 using NpgsqlTypes;
 
-// Loads synthetic concessions (each with the citation every fact needs) into a bench database that already
-// holds the schema and the seed set, with COPY in binary format. A bench load of a million rows bypasses the
+const int PerOutcome = 4;
+
+// Loads synthetic concessions, four to an outcome of their own (each record with the citation every fact
+// needs), into a bench database that already holds the schema and the seed set, with COPY in binary format. A bench load of a million rows bypasses the
 // per-row history and citation triggers (session_replication_role = replica), which would make it take
 // minutes, and writes the history they would have written in two statements instead: one change set, and a
 // revision per record. Without that history the service's seed loader, which runs at every start (the export
@@ -15,6 +17,12 @@ if (args.Length != 3)
     return 2;
 }
 var (first, count) = (int.Parse(args[1]), int.Parse(args[2]));
+if (first % PerOutcome != 0)
+{
+    Console.Error.WriteLine($"FIRST_NUMBER must be a multiple of {PerOutcome}: each outcome's concessions are loaded together.");
+    return 2;
+}
+var (firstOutcome, lastOutcome) = (first / PerOutcome, (first + count - 1) / PerOutcome);
 var connectionString = new NpgsqlConnectionStringBuilder(args[0]) { CommandTimeout = 0 }.ConnectionString;
 
 await using var connection = new NpgsqlConnection(connectionString);
@@ -22,14 +30,22 @@ await connection.OpenAsync();
 await using var transaction = await connection.BeginTransactionAsync();
 await Execute("SET LOCAL session_replication_role = replica");
 await Execute("INSERT INTO change_set (seq, committed_at, author, reason) SELECT max(seq) + 1, clock_timestamp(), 'bench', 'synthetic concessions' FROM change_set");
-var outcomes = new List<string>();
-await using (var command = new NpgsqlCommand("SELECT id FROM outcome ORDER BY id", connection, transaction))
-await using (var reader = await command.ExecuteReaderAsync())
+await using (var import = await connection.BeginBinaryImportAsync(
+    "COPY outcome (id, summit_id, topic, title, summary, kind, status, reported_by) FROM STDIN (FORMAT BINARY)"))
 {
-    while (await reader.ReadAsync())
+    for (var o = firstOutcome; o <= lastOutcome; o++)
     {
-        outcomes.Add(reader.GetString(0));
+        await import.StartRowAsync();
+        await import.WriteAsync(OutcomeId(o), NpgsqlDbType.Text);
+        await import.WriteAsync("busan-2025", NpgsqlDbType.Text);
+        await import.WriteAsync("tariffs", NpgsqlDbType.Text);
+        await import.WriteAsync($"Synthetic tariff agreement {o}", NpgsqlDbType.Text);
+        await import.WriteAsync("Both sides agree to lower a set of synthetic tariff lines.", NpgsqlDbType.Text);
+        await import.WriteAsync("agreement", NpgsqlDbType.Text);
+        await import.WriteAsync("announced", NpgsqlDbType.Text);
+        await import.WriteAsync(new[] { "US", "CN" }, NpgsqlDbType.Array | NpgsqlDbType.Text);
     }
+    await import.CompleteAsync();
 }
 
 await using (var import = await connection.BeginBinaryImportAsync("""
@@ -43,7 +59,7 @@ await using (var import = await connection.BeginBinaryImportAsync("""
         var dated = n % 2 == 0;
         await import.StartRowAsync();
         await import.WriteAsync(Id(n), NpgsqlDbType.Text);
-        await import.WriteAsync(outcomes[n % outcomes.Count], NpgsqlDbType.Text);
+        await import.WriteAsync(OutcomeId(n / PerOutcome), NpgsqlDbType.Text);
         await import.WriteAsync(n % 3 == 0 ? "CN" : "US", NpgsqlDbType.Text);
         await import.WriteAsync(n % 3 == 0 ? "US" : "CN", NpgsqlDbType.Text);
         await import.WriteAsync("reduce_tariff", NpgsqlDbType.Text);
@@ -75,31 +91,45 @@ await using (var import = await connection.BeginBinaryImportAsync("""
 await using (var import = await connection.BeginBinaryImportAsync(
     "COPY citation (id, source_id, record_type, record_id, excerpt) FROM STDIN (FORMAT BINARY)"))
 {
-    for (var n = first; n < first + count; n++)
+    async Task Cite(string recordType, string recordId)
     {
         await import.StartRowAsync();
-        await import.WriteAsync($"{Id(n)}-citation", NpgsqlDbType.Text);
+        await import.WriteAsync($"{recordId}-citation", NpgsqlDbType.Text);
         await import.WriteAsync("nyt-kuo-pierson-2025-10-30", NpgsqlDbType.Text);
-        await import.WriteAsync("concession", NpgsqlDbType.Text);
-        await import.WriteAsync(Id(n), NpgsqlDbType.Text);
+        await import.WriteAsync(recordType, NpgsqlDbType.Text);
+        await import.WriteAsync(recordId, NpgsqlDbType.Text);
         await import.WriteAsync("A synthetic excerpt of a bench source, of an ordinary length for a quoted passage.", NpgsqlDbType.Text);
+    }
+    for (var o = firstOutcome; o <= lastOutcome; o++)
+    {
+        await Cite("outcome", OutcomeId(o));
+    }
+    for (var n = first; n < first + count; n++)
+    {
+        await Cite("concession", Id(n));
     }
     await import.CompleteAsync();
 }
 await Execute($"""
     INSERT INTO revision (seq, ordinal, entity, record_id, version, operation, valid_from, body)
     SELECT cs.seq, row_number() OVER (ORDER BY r.entity, r.id), r.entity, r.id, 1, 'create', cs.committed_at, r.body
-      FROM (SELECT 'concession' AS entity, c.id, to_jsonb(c) AS body FROM concession c WHERE c.id BETWEEN '{Id(first)}' AND '{Id(first + count - 1)}'
+      FROM (SELECT 'outcome' AS entity, o.id, to_jsonb(o) AS body FROM outcome o WHERE o.id BETWEEN '{OutcomeId(firstOutcome)}' AND '{OutcomeId(lastOutcome)}'
             UNION ALL
-            SELECT 'citation', t.id, to_jsonb(t) FROM citation t WHERE t.id BETWEEN '{Id(first)}-citation' AND '{Id(first + count - 1)}-citation') r
+            SELECT 'concession', c.id, to_jsonb(c) FROM concession c WHERE c.id BETWEEN '{Id(first)}' AND '{Id(first + count - 1)}'
+            UNION ALL
+            SELECT 'citation', t.id, to_jsonb(t) FROM citation t
+             WHERE t.id BETWEEN '{OutcomeId(firstOutcome)}-citation' AND '{OutcomeId(lastOutcome)}-citation'
+                OR t.id BETWEEN '{Id(first)}-citation' AND '{Id(first + count - 1)}-citation') r
      CROSS JOIN (SELECT seq, committed_at FROM change_set ORDER BY seq DESC LIMIT 1) cs
     """);
 await transaction.CommitAsync();
 await Execute("ANALYZE");
-Console.WriteLine($"loaded concessions {first} to {first + count - 1} with their citations");
+Console.WriteLine($"loaded concessions {first} to {first + count - 1} and outcomes {firstOutcome} to {lastOutcome}, with their citations");
 return 0;
 
 static string Id(int n) => $"bench-concession-{n:D8}";
+
+static string OutcomeId(int n) => $"bench-outcome-{n:D8}";
 
 async Task Execute(string sql)
 {
