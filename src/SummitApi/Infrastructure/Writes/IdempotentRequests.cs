@@ -6,7 +6,7 @@ using SummitApi.Infrastructure.Database;
 namespace SummitApi.Infrastructure.Writes;
 
 /// <summary>
-/// Remembers the response to a POST sent with an Idempotency-Key. The record is written in the same
+/// Remembers the record a POST sent with an Idempotency-Key created. The record is written in the same
 /// transaction as the change, after the write lock, so a retry (even one racing the first request)
 /// either finds it or is itself the first.
 /// </summary>
@@ -15,7 +15,7 @@ public static class IdempotentRequests
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 200;
 
-    public sealed record StoredResponse(byte[] RequestHash, int Status, string? Location, string Body);
+    public sealed record StoredResponse(byte[] RequestHash, string Location, string Body);
 
     public static byte[] HashOf(string method, string path, ReadOnlySpan<byte> body)
     {
@@ -28,16 +28,16 @@ public static class IdempotentRequests
     public static Task<StoredResponse?> FindAsync(ChangeSet changeSet, string apiKeyId, string key) =>
         changeSet.Connection.QuerySingleOrDefaultAsync<StoredResponse>(
             """
-            SELECT request_hash AS "RequestHash", status AS "Status", location AS "Location", body::text AS "Body"
+            SELECT request_hash AS "RequestHash", location AS "Location", body::text AS "Body"
               FROM idempotent_request WHERE api_key_id = @apiKeyId AND key = @key
             """,
             new { apiKeyId, key }, changeSet.Transaction);
 
-    public static Task SaveAsync<T>(ChangeSet changeSet, string apiKeyId, string key, byte[] requestHash, int status, string? location, T body, JsonSerializerOptions options) =>
+    public static Task SaveAsync<T>(ChangeSet changeSet, string apiKeyId, string key, byte[] requestHash, string location, T body, JsonSerializerOptions options) =>
         changeSet.Connection.ExecuteAsync(
             """
-            INSERT INTO idempotent_request (api_key_id, key, request_hash, status, location, body)
-            VALUES (@apiKeyId, @key, @requestHash, @status, @location, @body::jsonb)
+            INSERT INTO idempotent_request (api_key_id, key, request_hash, location, body)
+            VALUES (@apiKeyId, @key, @requestHash, @location, @body::jsonb)
             """,
-            new { apiKeyId, key, requestHash, status, location, body = JsonSerializer.Serialize(body, options) }, changeSet.Transaction);
+            new { apiKeyId, key, requestHash, location, body = JsonSerializer.Serialize(body, options) }, changeSet.Transaction);
 }

@@ -73,7 +73,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
             var location = $"{http.Request.PathBase}{http.Request.Path.Value!.TrimEnd('/')}/{Uri.EscapeDataString(id)}";
             if (idempotencyKey.Length > 0)
             {
-                await IdempotentRequests.SaveAsync(changeSet, KeyId(http), idempotencyKey, requestHash, StatusCodes.Status201Created, location, record, json.Value.SerializerOptions);
+                await IdempotentRequests.SaveAsync(changeSet, KeyId(http), idempotencyKey, requestHash, location, record, json.Value.SerializerOptions);
             }
             return Respond(http, record, json.Value.SerializerOptions, TypedResults.Created(location, record));
         });
