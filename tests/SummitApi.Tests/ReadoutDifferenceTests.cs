@@ -221,19 +221,13 @@ public class ReadoutDifferenceTests(SummitApiFactory factory) : IClassFixture<Su
             .GetProperty("statements").EnumerateArray().ToList();
 
     /// <summary>A test-only outcome, written the way every write is: inside a change set, with a citation.</summary>
-    private async Task AddOutcomeAsync(string summitId, string topic)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(factory.ConnectionString);
-        await using var change = await ChangeSet.BeginAsync(dataSource, "tests", "readout differences test");
-        await change.Connection.ExecuteAsync(
-            """
+    private Task AddOutcomeAsync(string summitId, string topic) =>
+        factory.WriteOutsideTheApiAsync("tests", "readout differences test", $"""
             INSERT INTO outcome (id, summit_id, topic, title, kind, status)
-            VALUES ('test-outcome', @summitId, @topic, 'Test outcome', 'claim', 'announced');
+            VALUES ('test-outcome', '{summitId}', '{topic}', 'Test outcome', 'claim', 'announced');
             INSERT INTO citation (id, source_id, record_type, record_id, excerpt)
             VALUES ('test-outcome-citation', 'nyt-kuo-pierson-2025-10-30', 'outcome', 'test-outcome', 'Test excerpt.');
-            """, new { summitId, topic }, change.Transaction);
-        await change.CommitAsync();
-    }
+            """);
 }
 
 /// <summary>The pure comparison, rule by rule, on small hand-made inputs.</summary>

@@ -56,13 +56,7 @@ internal static class ExportTestKit
     }
 
     /// <summary>Runs SQL inside a change set, as every write must.</summary>
-    public static async Task WriteAsync(SummitApiFactory factory, string reason, string sql)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(factory.ConnectionString);
-        await using var change = await ChangeSet.BeginAsync(dataSource, "tests", reason);
-        await change.Connection.ExecuteAsync(sql, transaction: change.Transaction);
-        await change.CommitAsync();
-    }
+    public static Task WriteAsync(SummitApiFactory factory, string reason, string sql) => factory.WriteOutsideTheApiAsync("tests", reason, sql);
 }
 
 /// <summary>Files that fail or stall on demand, standing in for a full disk or a slow export.</summary>

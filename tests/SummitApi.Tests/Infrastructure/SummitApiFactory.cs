@@ -1,7 +1,10 @@
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SummitApi.Infrastructure.Caching;
+using SummitApi.Infrastructure.Database;
 
 namespace SummitApi.Tests.Infrastructure;
 
@@ -39,6 +42,37 @@ public class SummitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var connection = await OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>(sql);
+    }
+
+    /// <summary>
+    /// Writes straight to the database in a change set of its own, as another instance or a script would, and
+    /// returns once this instance has heard of it: until then it may still serve what it cached before.
+    /// </summary>
+    public async Task WriteOutsideTheApiAsync(string author, string reason, params string[] statements)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
+        await using var changeSet = await ChangeSet.BeginAsync(dataSource, author, reason);
+        foreach (var sql in statements)
+        {
+            await changeSet.Connection.ExecuteAsync(sql, transaction: changeSet.Transaction);
+        }
+        await changeSet.CommitAsync();
+        await WaitUntilHeardAsync(changeSet.Seq);
+    }
+
+    /// <summary>Waits until this instance's response cache has moved to <paramref name="revision"/> (or is off).</summary>
+    public async Task WaitUntilHeardAsync(long revision)
+    {
+        var cache = Services.GetRequiredService<ResponseCache>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (cache.Enabled && (cache.Current?.Revision ?? -1) < revision)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The instance did not hear of data revision {revision} within 15 s.");
+            }
+            await Task.Delay(10);
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()

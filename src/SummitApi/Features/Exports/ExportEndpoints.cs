@@ -36,7 +36,7 @@ public static class ExportEndpoints
 
     public static void MapExports(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/exports").WithTags("Exports");
+        var group = routes.MapGroup("/exports").WithTags("Exports").ExcludeFromResponseCache();
         group.MapGet("/", ListExports).WithName("ListExports")
             .WithSummary("List exports")
             .WithDescription("The published exports with their manifests, newest first, one page at a time. An export is every data set from one database snapshot as JSON, NDJSON and CSV, with deltas against the previous export and a Frictionless datapackage.json.");

@@ -3,6 +3,7 @@ using Asp.Versioning;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
 using SummitApi.Infrastructure.Auth;
+using SummitApi.Infrastructure.Caching;
 using SummitApi.Infrastructure.Json;
 
 namespace SummitApi.Infrastructure.Http;
@@ -55,6 +56,9 @@ public static class HttpSetup
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json"]);
         });
         services.AddSingleton<CursorCodec>();
+        services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
+        services.AddSingleton<ResponseCache>();
+        services.AddHostedService<DataChangeListener>();
         services.AddSummitAuth();
         services.AddSummitRateLimits(builder.Configuration);
     }
@@ -73,7 +77,7 @@ public static class HttpSetup
         app.Use(ETags.MarkEncodedVariants);
         // A stored export file keeps its own bytes (its ETag names them and a Range counts them).
         app.UseWhen(context => !StoredFileResponse.IsTarget(context), branch => branch.UseResponseCompression());
-        app.UseMiddleware<ETagMiddleware>();
+        app.UseMiddleware<ReadResponseMiddleware>();
 
         app.UseSwagger();
         app.UseSwaggerUI(options =>

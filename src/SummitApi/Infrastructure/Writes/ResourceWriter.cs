@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
+using SummitApi.Infrastructure.Caching;
 using SummitApi.Infrastructure.Database;
 using SummitApi.Infrastructure.Http;
 using SummitApi.Infrastructure.Json;
@@ -198,6 +199,8 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
             if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } && await changeSet.HasRevisionsAsync(http.RequestAborted))
             {
                 await changeSet.CommitAsync(http.RequestAborted);
+                // Before the response leaves: the writer's next read on this instance must not be an older cached one.
+                http.RequestServices.GetRequiredService<ResponseCache>().Advance(changeSet.Seq);
             }
             return result;
         }

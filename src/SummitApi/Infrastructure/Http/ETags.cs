@@ -1,0 +1,34 @@
+using System.IO.Hashing;
+
+namespace SummitApi.Infrastructure.Http;
+
+/// <summary>
+/// Entity tags: a hash of a record's JSON bytes. A compressed response is another representation of
+/// the same JSON and must not share its strong validator, so it carries the identity ETag with the
+/// encoding appended ("…-gzip"); preconditions accept either form.
+/// </summary>
+public static class ETags
+{
+    private static readonly string[] Encodings = ["gzip", "br"];
+
+    public static string Compute(ReadOnlySpan<byte> body) => $"\"{Convert.ToHexStringLower(XxHash128.Hash(body))}\"";
+
+    /// <summary>Whether a tag a client sent names the representation whose identity ETag is given.</summary>
+    public static bool SameRepresentation(string tag, string identityETag) =>
+        tag == identityETag || Encodings.Any(encoding => tag == identityETag[..^1] + "-" + encoding + "\"");
+
+    /// <summary>Middleware, placed outside compression: appends the content coding to the ETag of a compressed response.</summary>
+    public static Task MarkEncodedVariants(HttpContext context, RequestDelegate next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            if (headers.ContentEncoding.ToString() is { Length: > 0 } encoding && headers.ETag.ToString() is [.., '"'] etag && !etag.StartsWith("W/", StringComparison.Ordinal))
+            {
+                headers.ETag = etag[..^1] + "-" + encoding + "\"";
+            }
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}

@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using SummitApi.Infrastructure.Caching;
+
+namespace SummitApi.Infrastructure.Http;
+
+/// <summary>
+/// Every successful GET under /api: a strong ETag computed over the exact bytes of its JSON, a 304 for a matching
+/// If-None-Match, Cache-Control no-cache so clients always revalidate, and the in-process response cache, which
+/// answers a repeated read (and its revalidation) without running it. It runs inside compression;
+/// <see cref="ETags.MarkEncodedVariants"/> runs outside it.
+/// </summary>
+public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache cache)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+        if (StoredFileResponse.IsTarget(context))
+        {
+            context.Response.Headers.CacheControl = "no-cache";
+            await next(context);
+            return;
+        }
+
+        var endpoint = context.GetEndpoint();
+        // What needs a key must never sit in a shared cache, nor in ours.
+        var needsKey = endpoint?.Metadata.GetMetadata<IAuthorizeData>() is not null;
+        var cacheControl = needsKey ? "private, no-cache" : "no-cache";
+        // Taken before the read: what this read stores lands in the generation of the revision it started at.
+        var generation = cache.Enabled && endpoint is not null && !needsKey && endpoint.Metadata.GetMetadata<ExcludedFromResponseCache>() is null
+            ? cache.Current
+            : null;
+        var key = generation is null ? null : request.Path.Value + request.QueryString.Value;
+        if (generation is not null && generation.TryGet(key!, out var cached))
+        {
+            await ServeAsync(context, cached, cacheControl);
+            return;
+        }
+
+        var response = context.Response;
+        byte[]? bodyToCache = null;
+        if (generation is not null)
+        {
+            // Registered before the endpoint runs, so it runs after the endpoint's own start-of-response callbacks
+            // (api-supported-versions is one) and before those of the middleware around this one.
+            var headersBefore = response.Headers.Select(header => header.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            response.OnStarting(() =>
+            {
+                if (bodyToCache is not null)
+                {
+                    // Only the headers the endpoint set: those of the middleware around it belong to each request.
+                    var headers = response.Headers.Where(header => !headersBefore.Contains(header.Key) && header.Key != HeaderNames.ContentLength).ToArray();
+                    generation.TryAdd(key!, new CachedResponse(bodyToCache, response.Headers.ETag.ToString(), headers));
+                }
+                return Task.CompletedTask;
+            });
+        }
+        var original = response.Body;
+        using var buffer = new MemoryStream();
+        response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+
+        if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.ETag))
+        {
+            response.Headers.ETag = ETags.Compute(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        }
+        response.Headers.CacheControl = cacheControl;
+        if (response.StatusCode == StatusCodes.Status200OK && IsNotModified(request, response.Headers.ETag.ToString()))
+        {
+            NotModified(response);
+            return;
+        }
+        if (buffer.Length == 0)
+        {
+            // Leave an empty error response unmarked, so the status code pages can write its problem.
+            return;
+        }
+        if (generation is not null && response.StatusCode == StatusCodes.Status200OK && HttpMethods.IsGet(request.Method))
+        {
+            bodyToCache = buffer.ToArray();
+        }
+        response.ContentLength = buffer.Length;
+        if (!HttpMethods.IsHead(request.Method))
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+        }
+    }
+
+    private static async Task ServeAsync(HttpContext context, CachedResponse cached, string cacheControl)
+    {
+        var response = context.Response;
+        foreach (var (name, value) in cached.Headers)
+        {
+            response.Headers[name] = value;
+        }
+        response.Headers.CacheControl = cacheControl;
+        if (IsNotModified(context.Request, cached.ETag))
+        {
+            NotModified(response);
+            return;
+        }
+        response.ContentLength = cached.Body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.Body.WriteAsync(cached.Body, context.RequestAborted);
+        }
+    }
+
+    private static void NotModified(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status304NotModified;
+        response.ContentLength = null;
+        response.Headers.ContentType = StringValues.Empty;
+    }
+
+    // If-None-Match compares weakly (RFC 9110), and any encoding of the same JSON counts.
+    private static bool IsNotModified(HttpRequest request, string etag) =>
+        request.Headers.IfNoneMatch.Count > 0
+        && EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
+        && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || ETags.SameRepresentation(tag.Tag.ToString(), etag));
+}
+
+/// <summary>Marks reads whose answer changes without a change set (the exports), which the response cache must not keep.</summary>
+public sealed class ExcludedFromResponseCache
+{
+    public static readonly ExcludedFromResponseCache Instance = new();
+}
+
+public static class ResponseCacheEndpointExtensions
+{
+    public static TBuilder ExcludeFromResponseCache<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(ExcludedFromResponseCache.Instance);
+}
