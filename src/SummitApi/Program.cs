@@ -67,6 +67,7 @@ v1.MapWrites();
 v1.MapApiKeys();
 v1.MapChangeFeed();
 v1.MapExports();
+app.MapBenchmarkCeiling();
 
 app.Lifetime.ApplicationStarted.Register(() => app.LogSwaggerAddress());
 await app.RunAsync();

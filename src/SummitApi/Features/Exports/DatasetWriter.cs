@@ -7,8 +7,9 @@ using CsvHelper;
 namespace SummitApi.Features.Exports;
 
 /// <summary>
-/// Writes one data set's records, as they arrive, to &lt;dataset&gt;.json, .ndjson and .csv and to its delta
-/// against the previous export: one pass, nothing held but the record at hand.
+/// Writes one data set's records, as they arrive, to &lt;dataset&gt;.json and .ndjson, to its delta against the
+/// previous export, and to its .csv unless COPY writes that (<see cref="CsvCopy"/>): one pass, nothing held but
+/// the record at hand.
 /// </summary>
 internal sealed class DatasetWriter : IAsyncDisposable
 {
@@ -18,21 +19,24 @@ internal sealed class DatasetWriter : IAsyncDisposable
     private readonly string[] _columns;
     private readonly Stream _json;
     private readonly Stream _ndjson;
-    private readonly Stream _csvFile;
-    private readonly CsvWriter _csv;
+    private readonly Stream? _csvFile;
+    private readonly CsvWriter? _csv;
     private readonly DeltaWriter _delta;
     private readonly ArrayBufferWriter<byte> _record = new(4096);
     private readonly Utf8JsonWriter _recordWriter;
 
-    private DatasetWriter(ExportDataset dataset, ExportFileSystem files, string folder, string? previousNdjson)
+    private DatasetWriter(ExportDataset dataset, ExportFileSystem files, string folder, string? previousNdjson, bool writeCsv)
     {
         _dataset = dataset;
-        _columns = [.. dataset.TypeInfo.Properties.Select(p => p.Name)];
+        _columns = [.. dataset.Fields];
         _json = files.Create(Path.Combine(folder, JsonFile(dataset)));
         _ndjson = files.Create(Path.Combine(folder, NdjsonFile(dataset)));
-        _csvFile = files.Create(Path.Combine(folder, CsvFile(dataset)));
-        _csv = CsvWriter.Create(_csvFile, CsvOptions, leaveOpen: true);
-        _csv.WriteHeader(_columns);
+        if (writeCsv)
+        {
+            _csvFile = files.Create(Path.Combine(folder, CsvFile(dataset)));
+            _csv = CsvWriter.Create(_csvFile, CsvOptions, leaveOpen: true);
+            _csv.WriteHeader(_columns);
+        }
         _delta = new DeltaWriter(dataset, files.Create(Path.Combine(folder, DeltaFile(dataset))), previousNdjson);
         _recordWriter = new Utf8JsonWriter(_record, new JsonWriterOptions { Encoder = ExportJson.Records.Options.Encoder, SkipValidation = true });
     }
@@ -43,8 +47,9 @@ internal sealed class DatasetWriter : IAsyncDisposable
     public static string DeltaFile(ExportDataset dataset) => "deltas/" + dataset.Name + ".ndjson";
 
     /// <param name="previousNdjson">The previous export's NDJSON file of this data set, or null when there is none.</param>
-    public static DatasetWriter Create(ExportDataset dataset, ExportFileSystem files, string folder, string? previousNdjson) =>
-        new(dataset, files, folder, previousNdjson);
+    /// <param name="writeCsv">False when COPY writes the CSV.</param>
+    public static DatasetWriter Create(ExportDataset dataset, ExportFileSystem files, string folder, string? previousNdjson, bool writeCsv) =>
+        new(dataset, files, folder, previousNdjson, writeCsv);
 
     public long Rows { get; private set; }
 
@@ -61,9 +66,12 @@ internal sealed class DatasetWriter : IAsyncDisposable
         _json.Write(bytes);
         _ndjson.Write(bytes);
         _ndjson.Write("\n"u8);
-        using var document = JsonDocument.Parse(_record.WrittenMemory);
-        WriteCsvRecord(document.RootElement);
-        _delta.Next(RecordKey.Of(document.RootElement, _dataset.PrimaryKey), bytes);
+        if (_csv is not null)
+        {
+            using var document = JsonDocument.Parse(_record.WrittenMemory);
+            WriteCsvRecord(_csv, document.RootElement);
+        }
+        _delta.Next(RecordKey.Of(bytes, _dataset.PrimaryKey), bytes);
         Rows++;
     }
 
@@ -72,8 +80,11 @@ internal sealed class DatasetWriter : IAsyncDisposable
     {
         _json.Write(Rows == 0 ? "[]\n"u8 : "\n]\n"u8);
         _delta.Complete();
-        await _csv.FlushAsync(cancellationToken);
-        foreach (var stream in (Stream[])[_json, _ndjson, _csvFile, _delta.Output])
+        if (_csv is not null)
+        {
+            await _csv.FlushAsync(cancellationToken);
+        }
+        foreach (var stream in new[] { _json, _ndjson, _csvFile, _delta.Output }.OfType<Stream>())
         {
             await ExportFileSystem.SyncAsync(stream, cancellationToken);
         }
@@ -81,10 +92,13 @@ internal sealed class DatasetWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _csv.DisposeAsync();
+        if (_csv is not null)
+        {
+            await _csv.DisposeAsync();
+        }
         await _recordWriter.DisposeAsync();
         _delta.Dispose();
-        foreach (var stream in (Stream[])[_json, _ndjson, _csvFile])
+        foreach (var stream in new[] { _json, _ndjson, _csvFile }.OfType<Stream>())
         {
             await stream.DisposeAsync();
         }
@@ -92,7 +106,7 @@ internal sealed class DatasetWriter : IAsyncDisposable
 
     // The columns are the JSON fields in their order: text as it is, numbers and booleans as JSON writes them,
     // null as an empty field, nested values as JSON text. An empty string is quoted, so it stays apart from null.
-    private void WriteCsvRecord(JsonElement record)
+    private void WriteCsvRecord(CsvWriter csv, JsonElement record)
     {
         var index = 0;
         foreach (var property in record.EnumerateObject())
@@ -105,14 +119,14 @@ internal sealed class DatasetWriter : IAsyncDisposable
             switch (value.ValueKind)
             {
                 case JsonValueKind.Null:
-                    _csv.WriteField((string?)null);
+                    csv.WriteField((string?)null);
                     break;
                 case JsonValueKind.String:
                     var text = value.GetString()!;
-                    _csv.WriteField(text, text.Length == 0 ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
+                    csv.WriteField(text, text.Length == 0 ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
                     break;
                 default:
-                    _csv.WriteField(value.GetRawText());
+                    csv.WriteField(value.GetRawText());
                     break;
             }
             index++;
@@ -121,16 +135,50 @@ internal sealed class DatasetWriter : IAsyncDisposable
         {
             throw new InvalidOperationException($"{_dataset.Name}: a record has {index} fields, the CSV header {_columns.Length}.");
         }
-        _csv.EndRecord();
+        csv.EndRecord();
     }
 }
 
 /// <summary>A record's primary key values, compared field by field in the order the exports sort by.</summary>
 internal sealed record RecordKey(string[] Values) : IComparable<RecordKey>
 {
-    public static RecordKey Of(JsonElement record, IReadOnlyList<string> fields) =>
-        new([.. fields.Select(field => record.GetProperty(field).GetString()
-            ?? throw new InvalidOperationException($"A record has no value for its key field '{field}'."))]);
+    /// <summary>Reads the key fields off a record's JSON, without parsing the rest into objects.</summary>
+    public static RecordKey Of(ReadOnlySpan<byte> record, IReadOnlyList<string> fields)
+    {
+        var values = new string?[fields.Count];
+        var reader = new Utf8JsonReader(record);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var index = IndexOf(ref reader, fields);
+            reader.Read();
+            if (index >= 0 && reader.TokenType == JsonTokenType.String)
+            {
+                values[index] = reader.GetString();
+            }
+            reader.Skip();
+        }
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is null)
+            {
+                throw new InvalidOperationException($"A record has no value for its key field '{fields[i]}'.");
+            }
+        }
+        return new RecordKey(values!);
+    }
+
+    private static int IndexOf(ref Utf8JsonReader reader, IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (reader.ValueTextEquals(fields[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     // Ids are ASCII (is_record_id) and topics are codes, so ordinal order is the order of COLLATE "C".
     public int CompareTo(RecordKey? other)
@@ -281,8 +329,7 @@ internal sealed class DeltaWriter : IDisposable
             return;
         }
         _previousRecord = Encoding.UTF8.GetBytes(line);
-        using var document = JsonDocument.Parse(_previousRecord);
-        var key = RecordKey.Of(document.RootElement, _dataset.PrimaryKey);
+        var key = RecordKey.Of(_previousRecord, _dataset.PrimaryKey);
         if (_previousKey is not null && _previousKey.CompareTo(key) >= 0)
         {
             throw new InvalidOperationException($"{_dataset.Name}: the previous export's record {key} does not sort after {_previousKey}.");

@@ -22,7 +22,7 @@ internal sealed record ForeignKey(string Field, string Resource);
 /// One data set of an export: its records are those the API serves, read in primary-key order (which the
 /// deltas rely on) from a server-side cursor a batch at a time, so memory stays bounded by a batch.
 /// </summary>
-internal abstract class ExportDataset(string name, string[] primaryKey, string countSql, ForeignKey[] foreignKeys)
+internal abstract class ExportDataset(string name, string[] primaryKey, string countSql, ForeignKey[] foreignKeys, string? sql)
 {
     private const int BatchSize = 1000;
 
@@ -37,6 +37,12 @@ internal abstract class ExportDataset(string name, string[] primaryKey, string c
     public string CountSql => countSql;
 
     public abstract JsonTypeInfo TypeInfo { get; }
+
+    /// <summary>The record's fields in order: the CSV's columns.</summary>
+    public IEnumerable<string> Fields => TypeInfo.Properties.Select(property => property.Name);
+
+    /// <summary>The query whose rows are the records as they are, when there is one: COPY can write the CSV from it.</summary>
+    public string? Sql => sql;
 
     /// <summary>Hands every record to the writer in primary-key order; yields the size of each batch written.</summary>
     public abstract IAsyncEnumerable<int> WriteAsync(NpgsqlConnection connection, DatasetWriter writer, CancellationToken cancellationToken);
@@ -64,8 +70,8 @@ internal abstract class ExportDataset(string name, string[] primaryKey, string c
 
 internal sealed class ExportDataset<T>(
     string name, string[] primaryKey, string countSql, ForeignKey[] foreignKeys, JsonTypeInfo<T> typeInfo,
-    Func<NpgsqlConnection, string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> read)
-    : ExportDataset(name, primaryKey, countSql, foreignKeys)
+    Func<NpgsqlConnection, string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> read, string? sql = null)
+    : ExportDataset(name, primaryKey, countSql, foreignKeys, sql)
 {
     public override JsonTypeInfo TypeInfo => typeInfo;
 
@@ -138,7 +144,7 @@ internal static class ExportDatasets
     ];
 
     private static ExportDataset<T> Table<T>(string name, string table, JsonTypeInfo<T> typeInfo, string sql, params ForeignKey[] foreignKeys) =>
-        new(name, ["id"], $"SELECT count(*) FROM {table}", foreignKeys, typeInfo, ExportDataset<T>.Query(sql));
+        new(name, ["id"], $"SELECT count(*) FROM {table}", foreignKeys, typeInfo, ExportDataset<T>.Query(sql), sql);
 
     private static async Task<IReadOnlyList<ReadoutDifferenceRecord>> ReadoutDifferencesOfAsync(NpgsqlConnection connection, IReadOnlyList<string> summitIds)
     {

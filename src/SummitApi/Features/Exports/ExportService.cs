@@ -154,7 +154,10 @@ public sealed class ExportService(
         foreach (var dataset in datasets)
         {
             var previousNdjson = previous is null ? null : Path.Combine(store.FolderOf(previous.ExportId), DatasetWriter.NdjsonFile(dataset));
-            await using var writer = DatasetWriter.Create(dataset, files, folder, previousNdjson);
+            var fields = dataset.Fields.ToList();
+            var copy = dataset.Sql is { } sql ? await CsvCopy.PlanAsync(connection, sql, fields, cancellationToken) : null;
+            var started = clock.Elapsed;
+            await using var writer = DatasetWriter.Create(dataset, files, folder, previousNdjson, writeCsv: copy is null);
             progress?.Report(new ExportProgress(dataset.Name, done, totalRows, clock.Elapsed));
             await foreach (var written in dataset.WriteAsync(connection, writer, cancellationToken))
             {
@@ -162,6 +165,24 @@ public sealed class ExportService(
                 progress?.Report(new ExportProgress(dataset.Name, done, totalRows, clock.Elapsed));
             }
             await writer.CompleteAsync(cancellationToken);
+            var recordsWritten = clock.Elapsed;
+            if (copy is not null)
+            {
+                await using var csv = files.Create(Path.Combine(folder, DatasetWriter.CsvFile(dataset)));
+                await CsvCopy.WriteAsync(connection, copy, fields, csv, cancellationToken);
+                await ExportFileSystem.SyncAsync(csv, cancellationToken);
+            }
+            // bench/run reads these figures: the time of each way of writing, per data set.
+            if (copy is null)
+            {
+                logger.LogInformation("Export {ExportId}: {Dataset} wrote {Rows} records as JSON, NDJSON, delta and CSV in {RecordSeconds:F3} s",
+                    exportId, dataset.Name, writer.Rows, (recordsWritten - started).TotalSeconds);
+            }
+            else
+            {
+                logger.LogInformation("Export {ExportId}: {Dataset} wrote {Rows} records as JSON, NDJSON and delta in {RecordSeconds:F3} s, and CSV by COPY in {CsvSeconds:F3} s",
+                    exportId, dataset.Name, writer.Rows, (recordsWritten - started).TotalSeconds, (clock.Elapsed - recordsWritten).TotalSeconds);
+            }
             rows[DatasetWriter.JsonFile(dataset)] = rows[DatasetWriter.NdjsonFile(dataset)] = rows[DatasetWriter.CsvFile(dataset)] = writer.Rows;
             rows[DatasetWriter.DeltaFile(dataset)] = writer.Delta.Lines;
             deltas.Add(new ExportDelta

@@ -37,6 +37,13 @@ public static class DatabaseSetup
         {
             ApplicationName = "SummitApi",
         };
+        if (!settings.ContainsKey("Max Auto Prepare"))
+        {
+            // The service runs the same few dozen statements all day: prepared once per connection, each later
+            // run skips parsing and planning. A connection string that sets it (0 turns it off) wins.
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
         builder.Services.AddSingleton(new DatabaseConnection(settings.ConnectionString));
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString).Build());
         builder.Services.AddSingleton<DatabaseMigrator>();
