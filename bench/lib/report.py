@@ -1,0 +1,125 @@
+"""Turns one bench/run's measurements into results.json, results.md (the table) and chart.svg."""
+import json
+import os
+import platform
+import re
+import sys
+
+results, rows, depth, connections, duration = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+
+
+def path(name):
+    return os.path.join(results, name)
+
+
+def wrk(name):
+    figure = json.load(open(path(f"{name}.wrk.json")))
+    figure["rps"] = figure["requests"] / figure["seconds"]
+    return figure
+
+
+def timing(name):
+    seconds, kib = open(path(f"{name}.time")).read().split()
+    return float(seconds), int(kib) / 1024
+
+
+load = {name: wrk(name) for name in [
+    "ceiling", "by-id-cached", "by-id-uncached", "list-cached", "list-uncached", "revalidation-304",
+    "keyset-first-page", "keyset-deep-page", "differences-cached", "differences-uncached"]}
+ceiling = load["ceiling"]
+export_seconds, export_mib = timing("export")
+_, seed_export_mib = timing("export-seed")
+psql_seconds, psql_mib = timing("psql-copy")
+export_log = open(path("export.log")).read()
+match = re.search(r"concessions wrote (\d+) records as JSON, NDJSON and delta in ([\d.]+) s, and CSV by COPY in ([\d.]+) s", export_log)
+if not match:
+    sys.exit("the export log has no timing line for the concessions")
+records_seconds, csv_seconds = float(match.group(2)), float(match.group(3))
+offset_ms = float(open(path("sql-offset.ms")).read())
+keyset_ms = float(open(path("sql-keyset.ms")).read())
+startup = float(open(path("cached.startup")).read())
+
+# name, what it measures, value, target (a predicate's text), met
+figures = []
+
+
+def rps_ratio(name, label, target=None):
+    ratio = load[name]["rps"] / ceiling["rps"]
+    figures.append({"figure": label, "run": name, "rps": round(load[name]["rps"]), "p50Ms": load[name]["p50Ms"], "p99Ms": load[name]["p99Ms"],
+                    "statusErrors": load[name]["statusErrors"], "ratio": round(ratio, 3), "ratioOf": "rps / ceiling rps",
+                    "target": f">= {target}" if target else None, "met": None if target is None else ratio >= target})
+
+
+figures.append({"figure": "ceiling: constant JSON from the same process", "run": "ceiling", "rps": round(ceiling["rps"]), "p50Ms": ceiling["p50Ms"],
+                "p99Ms": ceiling["p99Ms"], "statusErrors": ceiling["statusErrors"], "ratio": 1.0, "ratioOf": "rps / ceiling rps", "target": None, "met": None})
+rps_ratio("by-id-cached", "GET by id, cache warm", 0.5)
+rps_ratio("by-id-uncached", "GET by id, cache off")
+rps_ratio("list-cached", "filtered list page, cache warm", 0.3)
+rps_ratio("list-uncached", "filtered list page, cache off")
+rps_ratio("revalidation-304", "304 revalidation (If-None-Match), cache warm", 0.8)
+rps_ratio("differences-cached", "readout differences, cache warm")
+rps_ratio("differences-uncached", "readout differences, cache off")
+rps_ratio("keyset-first-page", "keyset list: first page, cache off")
+rps_ratio("keyset-deep-page", f"keyset list: page after {depth:,} rows, cache off")
+for name, label in [("by-id-cached", "GET by id, cache warm: p99"), ("list-cached", "filtered list page, cache warm: p99")]:
+    ratio = load[name]["p99Ms"] / ceiling["p99Ms"]
+    figures.append({"figure": label, "run": name, "ratio": round(ratio, 3), "ratioOf": "p99 / ceiling p99", "target": "<= 3", "met": ratio <= 3})
+deep = load["keyset-deep-page"]["p50Ms"] / load["keyset-first-page"]["p50Ms"]
+figures.append({"figure": f"keyset page after {depth:,} rows: p50 latency", "ratio": round(deep, 3), "ratioOf": "p50 / first page's p50", "target": "<= 1.2", "met": deep <= 1.2})
+figures.append({"figure": f"contrast (psql, outside the API): OFFSET {depth:,} vs keyset, execution ms", "offsetMs": offset_ms, "keysetMs": keyset_ms,
+                "ratio": round(offset_ms / keyset_ms, 1), "ratioOf": "OFFSET ms / keyset ms", "target": None, "met": None})
+csv_ratio = psql_seconds / csv_seconds
+figures.append({"figure": f"CSV export of {rows:,} concessions (COPY) vs psql \\copy", "seconds": csv_seconds, "psqlSeconds": psql_seconds,
+                "ratio": round(csv_ratio, 3), "ratioOf": "throughput / psql \\copy throughput", "target": ">= 0.9", "met": csv_ratio >= 0.9})
+ndjson_ratio = psql_seconds / records_seconds
+figures.append({"figure": f"NDJSON export of {rows:,} concessions (with JSON and delta in the same pass) vs psql \\copy", "seconds": records_seconds,
+                "psqlSeconds": psql_seconds, "ratio": round(ndjson_ratio, 3), "ratioOf": "throughput / psql \\copy throughput", "target": ">= 0.5",
+                "met": ndjson_ratio >= 0.5})
+growth = export_mib - seed_export_mib
+figures.append({"figure": "export command: peak memory growth, seed set alone to all the data", "mib": round(growth, 1), "peakMib": round(export_mib, 1),
+                "seedPeakMib": round(seed_export_mib, 1), "ratio": None, "target": "< 64 MiB", "met": growth < 64})
+figures.append({"figure": "start-up to ready, Postgres already up", "seconds": startup, "ratio": None, "target": "<= 1.5 s (aim)", "met": startup <= 1.5})
+
+machine = {"cores": os.cpu_count(), "platform": platform.platform(), "processor": platform.processor() or platform.machine()}
+summary = {"rows": rows, "depth": depth, "connections": connections, "durationSeconds": duration, "exportSeconds": export_seconds,
+           "machine": machine, "figures": figures}
+json.dump(summary, open(path("results.json"), "w"), indent=2)
+
+
+def cell(value, digits=1):
+    return "" if value is None else (f"{value:,.{digits}f}" if isinstance(value, float) else f"{value:,}")
+
+
+lines = [f"{rows:,} concessions; {connections} connections, {duration} s per figure; {machine['cores']} cores, {machine['platform']}", "",
+         "| figure | rps | p50 ms | p99 ms | ratio | of | target | met |", "|---|---:|---:|---:|---:|---|---|---|"]
+for f in figures:
+    value = f.get("ratio")
+    if value is None:
+        value = f.get("mib", f.get("seconds"))
+    lines.append("| {} | {} | {} | {} | {} | {} | {} | {} |".format(
+        f["figure"], cell(f.get("rps")), cell(f.get("p50Ms"), 2), cell(f.get("p99Ms"), 2),
+        cell(value, 3 if f.get("ratio") is not None else 2), f.get("ratioOf", "MiB" if "mib" in f else "s"), f["target"] or "",
+        "" if f["met"] is None else ("yes" if f["met"] else "**no**")))
+errors = sum(f.get("statusErrors") or 0 for f in figures)
+lines.append("")
+lines.append(f"Responses other than 2xx/3xx during the load: {errors}.")
+open(path("results.md"), "w").write("\n".join(lines) + "\n")
+
+# Chart: each HTTP figure's throughput as a share of the ceiling, and the export ratios, as bars with the target marked.
+bars = [(f["figure"], f["ratio"], f["target"]) for f in figures if f.get("ratioOf") in ("rps / ceiling rps", "throughput / psql \\copy throughput")]
+width, left, bar_h, gap = 900, 430, 20, 8
+scale = (width - left - 80) / max(1.0, max(b[1] for b in bars))
+items, y = ['<text x="10" y="22" font-weight="bold">Throughput as a share of the ceiling (HTTP) and of psql \\copy (export); | marks a target</text>'], 40
+for label, ratio, target in bars:
+    items.append(f'<text x="{left - 8}" y="{y + 14}" text-anchor="end">{label.replace("&", "&amp;")}</text>')
+    colour = "#3b6ea5" if target is None or ratio >= float(target.split()[-1]) else "#c0392b"
+    items.append(f'<rect x="{left}" y="{y}" width="{max(ratio * scale, 1):.1f}" height="{bar_h}" fill="{colour}"/>')
+    items.append(f'<text x="{left + ratio * scale + 6:.1f}" y="{y + 14}">{ratio:.2f}</text>')
+    if target:
+        x = left + float(target.split()[-1]) * scale
+        items.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y - 2}" y2="{y + bar_h + 2}" stroke="black" stroke-width="2"/>')
+    y += bar_h + gap
+svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{y + 10}" font-family="sans-serif" font-size="12">'
+       '<rect width="100%" height="100%" fill="white"/>' + "".join(items) + "</svg>\n")
+open(path("chart.svg"), "w").write(svg)
+print("\n".join(lines))
