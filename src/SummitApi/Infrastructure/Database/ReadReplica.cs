@@ -9,18 +9,17 @@ namespace SummitApi.Infrastructure.Database;
 /// configured: without it there is one data source, the primary, and nothing here runs. Writes, the
 /// change feed, API keys, exports, migrations and the seed load always use the primary's data source.
 /// </summary>
+/// <param name="readYourWritesWait">How long a read presenting a consistency token waits for the replica before it goes to the primary.</param>
 public sealed class ReadReplica(NpgsqlDataSource dataSource, TimeSpan readYourWritesWait) : IAsyncDisposable
 {
     public const string ConnectionStringName = "SummitRead";
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>How long a read presenting a consistency token waits for the replica before it goes to the primary.</summary>
-    public TimeSpan ReadYourWritesWait { get; } = readYourWritesWait;
-
     /// <summary>
     /// A connection to the replica, once the replica has replayed <paramref name="token"/> (no wait
-    /// without one); null when it has not within ReadYourWritesWait, and the read belongs on the primary.
+    /// without one); null when it has not within the wait it was made with, and the read belongs on
+    /// the primary.
     /// </summary>
     public async Task<NpgsqlConnection?> OpenAsync(string? token, CancellationToken cancellationToken)
     {
@@ -42,7 +41,7 @@ public sealed class ReadReplica(NpgsqlDataSource dataSource, TimeSpan readYourWr
                 {
                     return connection;
                 }
-                var left = ReadYourWritesWait - Stopwatch.GetElapsedTime(started);
+                var left = readYourWritesWait - Stopwatch.GetElapsedTime(started);
                 if (left <= TimeSpan.Zero)
                 {
                     break;
