@@ -31,6 +31,7 @@ var startupLogger = startupLoggerFactory.CreateLogger("SummitApi.Startup");
 try
 {
     await builder.AddSummitDatabaseAsync(startupLogger);
+    builder.AddSummitReadReplica();
 }
 catch (PostgresNotInstalledException e)
 {

@@ -197,7 +197,7 @@ public class ReadoutDifferenceTests(SummitApiFactory factory) : IClassFixture<Su
         var differences = paths.GetProperty("/api/v1/summits/{summitId}/readout-differences").GetProperty("get");
         Assert.Equal("GetReadoutDifferences", differences.GetProperty("operationId").GetString());
         Assert.Contains("absent_from_all", differences.GetProperty("description").GetString());
-        Assert.Equal(["summitId", "topic", "classification", "asOf"], differences.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(["summitId", "topic", "classification", "asOf", "Summit-Consistency-Token"], differences.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.Equal("ListSummitReadouts", paths.GetProperty("/api/v1/summits/{summitId}/readouts").GetProperty("get").GetProperty("operationId").GetString());
         Assert.Equal("GetReadout", paths.GetProperty("/api/v1/readouts/{readoutId}").GetProperty("get").GetProperty("operationId").GetString());
         Assert.Equal("GetReadoutStatement", paths.GetProperty("/api/v1/readout-statements/{statementId}").GetProperty("get").GetProperty("operationId").GetString());

@@ -7,9 +7,12 @@ namespace SummitApi.Tests.Infrastructure;
 public static class ApiKeys
 {
     /// <returns>The full key, as a client sends it.</returns>
-    public static async Task<string> CreateAsync(SummitApiFactory factory, string scope)
+    public static Task<string> CreateAsync(SummitApiFactory factory, string scope) => CreateAsync(factory.ConnectionString, scope);
+
+    /// <returns>The full key, as a client sends it.</returns>
+    public static async Task<string> CreateAsync(string connectionString, string scope)
     {
-        await using var dataSource = NpgsqlDataSource.Create(factory.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var (_, secret) = await ApiKeyStore.CreateAsync(dataSource, scope, name: "test");
         return secret;
     }

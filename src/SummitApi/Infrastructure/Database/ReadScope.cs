@@ -7,7 +7,9 @@ namespace SummitApi.Infrastructure.Database;
 /// Opens the connection a read runs on. A read asked "as of" a past instant, or the next page of a
 /// list whose first page was read at an older data revision, runs its usual SQL in a read-only
 /// transaction whose search_path puts the asof views (db/0003_as_of.sql) before the tables, pinned to
-/// that revision; every other read runs on the tables themselves.
+/// that revision; every other read runs on the tables themselves. With a read replica configured, reads
+/// run there (see ReadReplica and ConsistencyToken), and on the primary when the replica is behind
+/// what the read must see.
 /// </summary>
 public static class ReadScope
 {
@@ -20,10 +22,16 @@ public static class ReadScope
     /// its rows, and a write landing between the two would make the page newer than the revision its
     /// cursor pins.
     /// </param>
-    public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context, long? pinnedRevision = null, bool snapshot = false)
+    public static Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context, long? pinnedRevision = null, bool snapshot = false) =>
+        OpenAsync(dataSource, context.RequestServices.GetService<ReadReplica>(), context, pinnedRevision, snapshot);
+
+    /// <param name="dataSource">The primary.</param>
+    /// <param name="replica">The read replica, when one is configured and may serve this read.</param>
+    private static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, ReadReplica? replica, HttpContext context, long? pinnedRevision, bool snapshot)
     {
         var asOf = context.Items[AsOfItem] as DateTimeOffset?;
-        var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        var connection = replica is null ? null : await replica.OpenAsync(ConsistencyToken.Of(context), context.RequestAborted);
+        connection ??= await dataSource.OpenConnectionAsync(context.RequestAborted);
         if (pinnedRevision is null && asOf is null && !snapshot)
         {
             return connection;
@@ -41,6 +49,13 @@ public static class ReadScope
                        coalesce(max(seq) FILTER (WHERE committed_at <= @asOf), 0)
                   FROM change_set
                 """, new { asOf });
+            if (pinnedRevision > head && replica is not null)
+            {
+                // A replica that has not replayed the revision a cursor pins would skip what came
+                // before it; only the primary is sure to have it.
+                await connection.DisposeAsync();
+                return await OpenAsync(dataSource, replica: null, context, pinnedRevision, snapshot);
+            }
             var revision = pinnedRevision ?? atInstant;
             if (revision < head)
             {

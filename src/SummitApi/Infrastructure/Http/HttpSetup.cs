@@ -100,6 +100,7 @@ public static class HttpSetup
         group.AddEndpointFilterFactory(QueryParameterFilter.Create);
         group.AddEndpointFilter(ProblemResultFilter.InvokeAsync);
         group.AddEndpointFilter(AsOfFilter.InvokeAsync);
+        group.AddEndpointFilter(SummitApi.Infrastructure.Database.ConsistencyToken.InvokeAsync);
         group.RequireRateLimiting(RateLimits.Reads);
         return group;
     }

@@ -36,6 +36,7 @@ public static class SwaggerSetup
             options.OperationFilter<RouteParameterFilter>();
             options.OperationFilter<WriteHeadersFilter>();
             options.OperationFilter<AsOfParameterFilter>();
+            options.OperationFilter<ConsistencyTokenFilter>();
             options.CustomSchemaIds(type => type.Name.Replace("Dto", "", StringComparison.Ordinal).Replace("`1", "", StringComparison.Ordinal)
                 + string.Concat(type.GetGenericArguments().Select(t => t.Name.Replace("Dto", "", StringComparison.Ordinal))));
         });

@@ -196,11 +196,17 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
             var result = await step(changeSet);
             // A replayed POST or a PUT that changes nothing writes no revision, and then no data
             // revision is spent on it either.
-            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } && await changeSet.HasRevisionsAsync(http.RequestAborted))
+            var succeeded = result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 };
+            if (succeeded && await changeSet.HasRevisionsAsync(http.RequestAborted))
             {
                 await changeSet.CommitAsync(http.RequestAborted);
                 // Before the response leaves: the writer's next read on this instance must not be an older cached one.
                 http.RequestServices.GetRequiredService<ResponseCache>().Advance(changeSet.Seq);
+            }
+            if (succeeded && http.RequestServices.GetService<ReadReplica>() is not null)
+            {
+                // Issued for a write that changed nothing too: the client then reads at least what it saw.
+                http.Response.Headers[ConsistencyToken.Header] = await ConsistencyToken.IssueAsync(changeSet.Connection);
             }
             return result;
         }
