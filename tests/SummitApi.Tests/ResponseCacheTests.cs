@@ -118,6 +118,20 @@ public sealed class ResponseCacheTests(SummitApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_read_presenting_a_consistency_token_is_never_answered_from_the_cache()
+    {
+        var client = factory.CreateClient();
+        await WarmAsync(client, Summit);
+        using var request = new HttpRequestMessage(HttpMethod.Get, Summit);
+        request.Headers.Add("Summit-Consistency-Token", "0/0");
+
+        var (response, commands) = await _sql.SendAsync(client, request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(commands > 0);
+    }
+
+    [Fact]
     public async Task Reads_that_need_a_key_are_never_cached()
     {
         var client = factory.CreateClient();

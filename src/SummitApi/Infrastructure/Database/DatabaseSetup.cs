@@ -37,13 +37,7 @@ public static class DatabaseSetup
         {
             ApplicationName = "SummitApi",
         };
-        if (!settings.ContainsKey("Max Auto Prepare"))
-        {
-            // The service runs the same few dozen statements all day: prepared once per connection, each later
-            // run skips parsing and planning. A connection string that sets it (0 turns it off) wins.
-            settings.MaxAutoPrepare = 64;
-            settings.AutoPrepareMinUsages = 2;
-        }
+        PrepareStatementsAutomatically(settings);
         builder.Services.AddSingleton(new DatabaseConnection(settings.ConnectionString));
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString).Build());
         builder.Services.AddSingleton<DatabaseMigrator>();
@@ -68,6 +62,19 @@ public static class DatabaseSetup
         {
             // Stop the server this process started when the API stops (Ctrl+C included).
             app.Lifetime.ApplicationStopped.Register(() => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        }
+    }
+
+    /// <summary>
+    /// The service runs the same few dozen statements all day: prepared once per connection, each later run skips
+    /// parsing and planning. A connection string that sets Max Auto Prepare (0 turns it off) wins.
+    /// </summary>
+    internal static void PrepareStatementsAutomatically(NpgsqlConnectionStringBuilder settings)
+    {
+        if (!settings.ContainsKey("Max Auto Prepare"))
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
         }
     }
 

@@ -72,6 +72,7 @@ public static class ReadReplicaSetup
             return;
         }
         var settings = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "SummitApi (reads)" };
+        DatabaseSetup.PrepareStatementsAutomatically(settings);
         var wait = builder.Configuration.GetValue("Database:ReadYourWritesWait", TimeSpan.FromMilliseconds(500));
         if (wait < TimeSpan.Zero)
         {

@@ -16,6 +16,12 @@ public static class ReadScope
     /// <summary>Where an `asOf` query parameter, once parsed, waits for the read to open.</summary>
     public const string AsOfItem = "summit.asOf";
 
+    /// <summary>
+    /// Where a read served by the replica leaves the data revision the replica had replayed when it opened: the
+    /// response cache keeps such a response only when that is not older than the revision it would file it under.
+    /// </summary>
+    public const string ReplicaRevisionItem = "summit.replicaRevision";
+
     /// <param name="pinnedRevision">The data revision a list cursor pins, if any.</param>
     /// <param name="snapshot">
     /// Read every statement from one snapshot. A list needs it: it reads the data revision and then
@@ -31,6 +37,10 @@ public static class ReadScope
     {
         var asOf = context.Items[AsOfItem] as DateTimeOffset?;
         var connection = replica is null ? null : await replica.OpenAsync(ConsistencyToken.Of(context), context.RequestAborted);
+        if (connection is not null)
+        {
+            context.Items[ReplicaRevisionItem] = await DataRevision.CurrentAsync(connection);
+        }
         connection ??= await dataSource.OpenConnectionAsync(context.RequestAborted);
         if (pinnedRevision is null && asOf is null && !snapshot)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using SummitApi.Infrastructure.Caching;
+using SummitApi.Infrastructure.Database;
 
 namespace SummitApi.Infrastructure.Http;
 
@@ -32,8 +33,11 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
         // What needs a key must never sit in a shared cache, nor in ours.
         var needsKey = endpoint?.Metadata.GetMetadata<IAuthorizeData>() is not null;
         var cacheControl = needsKey ? "private, no-cache" : "no-cache";
-        // Taken before the read: what this read stores lands in the generation of the revision it started at.
+        // Taken before the read: what this read stores lands in the generation of the revision it started at. A
+        // read that presents a consistency token wants at least its own write, which this instance may not have
+        // heard of yet: it is always read afresh.
         var generation = cache.Enabled && endpoint is not null && !needsKey && endpoint.Metadata.GetMetadata<ExcludedFromResponseCache>() is null
+                         && !request.Headers.ContainsKey(ConsistencyToken.Header)
             ? cache.Current
             : null;
         var key = generation is null ? null : request.Path.Value + request.QueryString.Value;
@@ -88,7 +92,9 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
             // Leave an empty error response unmarked, so the status code pages can write its problem.
             return;
         }
-        if (generation is not null && response.StatusCode == StatusCodes.Status200OK && HttpMethods.IsGet(request.Method))
+        // A replica that lags behind the notifications must not file its older answer under the newer revision.
+        var readBehind = context.Items[ReadScope.ReplicaRevisionItem] is long replicaRevision && replicaRevision < generation?.Revision;
+        if (generation is not null && response.StatusCode == StatusCodes.Status200OK && HttpMethods.IsGet(request.Method) && !readBehind)
         {
             bodyToCache = buffer.ToArray();
         }
