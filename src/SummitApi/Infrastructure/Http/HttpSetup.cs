@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
 using SummitApi.Infrastructure.Auth;
 using SummitApi.Infrastructure.Json;
+using SummitApi.Infrastructure.Observability;
 
 namespace SummitApi.Infrastructure.Http;
 
@@ -65,6 +66,7 @@ public static class HttpSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseSummitMetrics();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
