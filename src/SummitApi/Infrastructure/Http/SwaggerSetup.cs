@@ -33,6 +33,8 @@ public static class SwaggerSetup
             var xml = Path.Combine(AppContext.BaseDirectory, Assembly.GetExecutingAssembly().GetName().Name + ".xml");
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();
+            // The service always sends every field (null included): clients may rely on each non-nullable one.
+            options.NonNullableReferenceTypesAsRequired();
             options.AddSecurityDefinition(ApiKeySecurityFilter.SchemeName, new Microsoft.OpenApi.OpenApiSecurityScheme
             {
                 Type = Microsoft.OpenApi.SecuritySchemeType.Http,
