@@ -23,6 +23,15 @@ public sealed class KestrelSummitApiFactory : SummitApiFactory
         });
     }
 
+    /// <summary>The contact a deployment configures, which Swagger UI shows.</summary>
+    public const string ContactUrl = "https://summitapi.example/contact";
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("OpenApi:Contact:Url", ContactUrl);
+    }
+
     /// <summary>Where the API listens, e.g. http://127.0.0.1:41234.</summary>
     public Uri Address => _address.Value;
 }

@@ -50,6 +50,9 @@ public static class SwaggerSetup
             options.CustomSchemaIds(type => type.Name.Replace("Dto", "", StringComparison.Ordinal).Replace("`1", "", StringComparison.Ordinal)
                 + string.Concat(type.GetGenericArguments().Select(t => t.Name.Replace("Dto", "", StringComparison.Ordinal))));
         });
+        // Who to contact is the deployment's to say (OpenApi:Contact:Name, :Url, :Email); Swagger UI shows a contact that has a url or email.
+        services.AddOptions<Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions>().Configure<IConfiguration>((options, configuration) =>
+            configuration.GetSection("OpenApi:Contact").Bind(options.SwaggerGeneratorOptions.SwaggerDocs["v1"].Contact));
     }
 }
 
