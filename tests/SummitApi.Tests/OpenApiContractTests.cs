@@ -6,8 +6,8 @@ using SummitApi.Tests.Infrastructure;
 namespace SummitApi.Tests;
 
 /// <summary>
-/// /api/v1 never breaks once released: the served document must still hold every path, operation,
-/// response, parameter, schema, property, type and enum value of the committed snapshot
+/// /api/v1 never breaks once released: the served document must still hold every path, operation (by its
+/// operationId), response, parameter, schema, property, type and enum value of the committed snapshot
 /// (docs/openapi/v1.json). Additions are allowed; to record them, run the tests with
 /// UPDATE_OPENAPI_SNAPSHOT=1 and commit the new snapshot.
 /// </summary>
@@ -31,16 +31,16 @@ public class OpenApiContractTests(SummitApiFactory factory) : IClassFixture<Summ
     }
 
     [Fact]
-    public void The_compatibility_check_reports_a_removed_path_field_enum_value_and_changed_type()
+    public void The_compatibility_check_reports_a_removed_path_field_enum_value_changed_type_and_changed_operation_id()
     {
         var before = JsonNode.Parse("""
-            { "paths": { "/a": { "get": { "responses": { "200": {} } } }, "/b": { "get": {} } },
+            { "paths": { "/a": { "get": { "operationId": "GetA", "responses": { "200": {} } } }, "/b": { "get": {} } },
               "components": { "schemas": { "Thing": { "type": "object", "properties": {
                   "id": { "type": "string" }, "count": { "type": "integer" }, "gone": { "type": "string" },
                   "kind": { "type": "string", "enum": ["x", "y"] } } } } } }
             """)!;
         var after = JsonNode.Parse("""
-            { "paths": { "/a": { "get": { "responses": { "200": {}, "404": {} } } }, "/c": { "get": {} } },
+            { "paths": { "/a": { "get": { "operationId": "FetchA", "responses": { "200": {}, "404": {} } } }, "/c": { "get": {} } },
               "components": { "schemas": { "Thing": { "type": "object", "properties": {
                   "id": { "type": "string" }, "count": { "type": "string" }, "added": { "type": "string" },
                   "kind": { "type": "string", "enum": ["x"] } } } } } }
@@ -52,7 +52,8 @@ public class OpenApiContractTests(SummitApiFactory factory) : IClassFixture<Summ
         Assert.Contains(breaks, b => b.Contains("Thing.gone"));
         Assert.Contains(breaks, b => b.Contains("Thing.count") && b.Contains("type"));
         Assert.Contains(breaks, b => b.Contains("Thing.kind") && b.Contains("'y'"));
-        Assert.Equal(4, breaks.Count);
+        Assert.Contains(breaks, b => b.Contains("GET /a changed its operationId"));
+        Assert.Equal(5, breaks.Count);
     }
 
     private static string RepositoryRoot()
@@ -86,6 +87,11 @@ public static class OpenApiCompatibility
                 {
                     yield return $"{method.ToUpperInvariant()} {path} was removed";
                     continue;
+                }
+                // Generated clients name their functions by operationId.
+                if (operation?["operationId"] is { } operationId && !JsonNode.DeepEquals(operationId, afterOperation["operationId"]))
+                {
+                    yield return $"{method.ToUpperInvariant()} {path} changed its operationId from {operationId.ToJsonString()} to {afterOperation["operationId"]?.ToJsonString() ?? "none"}";
                 }
                 foreach (var (status, _) in Objects(operation?["responses"]))
                 {

@@ -6,6 +6,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SummitApi.Infrastructure.Database;
+using SummitApi.Infrastructure.Observability;
 
 namespace SummitApi.Features.Exports;
 
@@ -73,12 +74,16 @@ public sealed class ExportService(
 
     private async Task<ExportManifest> ExportAsync(string trigger, TaskCompletionSource<string> exportId, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            return await LockedExportAsync(trigger, exportId, progress, cancellationToken);
+            var manifest = await LockedExportAsync(trigger, exportId, progress, cancellationToken);
+            ExportMetrics.Succeeded(Stopwatch.GetElapsedTime(started), time.GetUtcNow());
+            return manifest;
         }
         catch (Exception e)
         {
+            ExportMetrics.Failed(Stopwatch.GetElapsedTime(started));
             exportId.TrySetException(e);
             logger.LogError(e, "Export requested by {Trigger} failed; the previous exports are untouched", trigger);
             throw;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using SummitApi.Infrastructure.Auth;
 using SummitApi.Infrastructure.Caching;
 using SummitApi.Infrastructure.Json;
+using SummitApi.Infrastructure.Observability;
 
 namespace SummitApi.Infrastructure.Http;
 
@@ -69,6 +70,7 @@ public static class HttpSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseSummitMetrics();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -20,11 +20,21 @@ public static class SwaggerSetup
                     values (topics, actions, units, kinds, statuses) are snake_case codes listed at /api/v1/vocabularies.
                     """,
                 Contact = new() { Name = "SummitApi maintainers" },
-                License = new() { Name = "Code: MIT. Data: facts with short cited excerpts; see each source's licence." },
+                License = new()
+                {
+                    Name = "Code: MIT. Data: facts with short cited excerpts; see each source's licence.",
+                    Url = new Uri("https://spdx.org/licenses/MIT.html"),
+                },
             });
+            // Relative: the server that serves this document, whatever name a proxy in front of it has.
+            options.AddServer(new Microsoft.OpenApi.OpenApiServer { Url = "/", Description = "The server that serves this document." });
+            options.DocumentFilter<TagDescriptionsFilter>();
+            options.SchemaFilter<FrameworkSchemaDescriptionsFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, Assembly.GetExecutingAssembly().GetName().Name + ".xml");
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();
+            // The service always sends every field (null included): clients may rely on each non-nullable one.
+            options.NonNullableReferenceTypesAsRequired();
             options.AddSecurityDefinition(ApiKeySecurityFilter.SchemeName, new Microsoft.OpenApi.OpenApiSecurityScheme
             {
                 Type = Microsoft.OpenApi.SecuritySchemeType.Http,
@@ -37,9 +47,13 @@ public static class SwaggerSetup
             options.OperationFilter<WriteHeadersFilter>();
             options.OperationFilter<AsOfParameterFilter>();
             options.OperationFilter<ConsistencyTokenFilter>();
+            options.OperationFilter<PagingParameterFilter>();
             options.CustomSchemaIds(type => type.Name.Replace("Dto", "", StringComparison.Ordinal).Replace("`1", "", StringComparison.Ordinal)
                 + string.Concat(type.GetGenericArguments().Select(t => t.Name.Replace("Dto", "", StringComparison.Ordinal))));
         });
+        // Who to contact is the deployment's to say (OpenApi:Contact:Name, :Url, :Email); Swagger UI shows a contact that has a url or email.
+        services.AddOptions<Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions>().Configure<IConfiguration>((options, configuration) =>
+            configuration.GetSection("OpenApi:Contact").Bind(options.SwaggerGeneratorOptions.SwaggerDocs["v1"].Contact));
     }
 }
 
@@ -124,7 +138,7 @@ internal sealed class WriteHeadersFilter : Swashbuckle.AspNetCore.SwaggerGen.IOp
     };
 }
 
-/// <summary>Marks the operations that need an API key, so Swagger UI sends the one entered under Authorize.</summary>
+/// <summary>Marks the operations that need an API key, so Swagger UI sends the one entered under Authorize, and the public ones as public.</summary>
 internal sealed class ApiKeySecurityFilter : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
 {
     public const string SchemeName = "apiKey";
@@ -140,6 +154,10 @@ internal sealed class ApiKeySecurityFilter : Swashbuckle.AspNetCore.SwaggerGen.I
                     [new Microsoft.OpenApi.OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [],
                 },
             ];
+        }
+        else
+        {
+            operation.Security = []; // public: stated, so that generators and linters need not guess
         }
     }
 }
@@ -162,5 +180,94 @@ internal sealed class AsOfParameterFilter : Swashbuckle.AspNetCore.SwaggerGen.IO
             Description = "Answer as the data stood at this instant (RFC 3339 with an offset, e.g. 2025-11-01T00:00:00Z): the newest change set committed at or before it.",
             Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "date-time" },
         });
+        // A malformed asOf (or an unknown query parameter) is a 400 on every read, also those with no other input.
+        operation.Responses ??= [];
+        if (!operation.Responses.ContainsKey("400"))
+        {
+            operation.Responses["400"] = new Microsoft.OpenApi.OpenApiResponse
+            {
+                Description = "Bad Request: a malformed asOf or an unknown query parameter, named under errors.",
+                Content = new Dictionary<string, Microsoft.OpenApi.IOpenApiMediaType>
+                {
+                    ["application/problem+json"] = new Microsoft.OpenApi.OpenApiMediaType
+                    {
+                        Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails), context.SchemaRepository),
+                    },
+                },
+            };
+        }
+    }
+}
+
+/// <summary>Describes limit and cursor where the handler is generic and has no XML docs to give them (the revisions lists).</summary>
+internal sealed class PagingParameterFilter : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+{
+    private static readonly Dictionary<string, string> Descriptions = new()
+    {
+        ["limit"] = $"Items per page, 1 to {ListRequest.MaxLimit} (default {ListRequest.DefaultLimit}).",
+        ["cursor"] = "The nextCursor of the previous page.",
+    };
+
+    public void Apply(Microsoft.OpenApi.OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<Microsoft.OpenApi.OpenApiParameter>())
+        {
+            if (string.IsNullOrEmpty(parameter.Description) && parameter.In == Microsoft.OpenApi.ParameterLocation.Query
+                && Descriptions.TryGetValue(parameter.Name ?? "", out var description))
+            {
+                parameter.Description = description;
+            }
+        }
+    }
+}
+
+/// <summary>What each group of operations (a tag in Swagger UI) is about.</summary>
+internal sealed class TagDescriptionsFilter : Swashbuckle.AspNetCore.SwaggerGen.IDocumentFilter
+{
+    private static readonly Dictionary<string, string> Descriptions = new()
+    {
+        ["Summits"] = "Engagements between leaders: meetings, calls and visits, held or planned.",
+        ["Outcomes"] = "What a summit produced: agreements, commitments, claims and omissions, each with its topic and status.",
+        ["Concessions"] = "Structured gives within an outcome: who gave what to whom, with values, dates and durations.",
+        ["Readouts"] = "Each side's official account of a summit, what it says on each topic, and how the accounts differ.",
+        ["Timeline"] = "Dated events around a summit, undated ones last.",
+        ["Actors"] = "People and bodies: leaders, ministries and the analysts the sources quote.",
+        ["Assessments"] = "Analysts' judgements, quoted verbatim from the sources.",
+        ["Context figures"] = "Background numbers the sources give.",
+        ["Parties"] = "States and blocs.",
+        ["Sources"] = "The documents every fact cites, and the citations with their verbatim excerpts.",
+        ["Vocabularies"] = "Every code list the records use.",
+        ["History"] = "Every version of every record, and the change feed in commit order.",
+        ["Exports"] = "The nightly exports of the whole data set: their manifests and files.",
+        ["Administration"] = "API keys (admin key).",
+    };
+
+    public void Apply(Microsoft.OpenApi.OpenApiDocument swaggerDoc, Swashbuckle.AspNetCore.SwaggerGen.DocumentFilterContext context)
+    {
+        foreach (var tag in swaggerDoc.Tags ?? new HashSet<Microsoft.OpenApi.OpenApiTag>())
+        {
+            tag.Description ??= Descriptions.GetValueOrDefault(tag.Name ?? "");
+        }
+    }
+}
+
+/// <summary>Descriptions for the framework's types in the document, which carry no XML docs of ours.</summary>
+internal sealed class FrameworkSchemaDescriptionsFilter : Swashbuckle.AspNetCore.SwaggerGen.ISchemaFilter
+{
+    private static readonly Dictionary<Type, string> Descriptions = new()
+    {
+        [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = "An RFC 9457 problem: what went wrong (title, detail), its status and a traceId to quote when asking about it.",
+        [typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails)] = "An RFC 9457 problem for bad input: errors names each offending parameter or field with what is wrong with it.",
+        [typeof(System.Text.Json.Nodes.JsonNode)] = "Any JSON value: a record's stored fields as they stood in that revision.",
+        [typeof(System.Text.Json.Nodes.JsonNodeOptions)] = "Part of the JsonNode schema's description of itself; never sent.",
+    };
+
+    public void Apply(Microsoft.OpenApi.IOpenApiSchema schema, Swashbuckle.AspNetCore.SwaggerGen.SchemaFilterContext context)
+    {
+        if (schema is Microsoft.OpenApi.OpenApiSchema concrete && string.IsNullOrEmpty(concrete.Description)
+            && Descriptions.TryGetValue(context.Type, out var description))
+        {
+            concrete.Description = description;
+        }
     }
 }
