@@ -28,6 +28,7 @@ public static class HttpSetup
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, SummitJsonContext.Default);
         });
         services.AddProblemDetails();
+        services.AddSingleton<IProblemDetailsService, ProblemDetailsForAnyAccept>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
@@ -94,6 +95,7 @@ public static class HttpSetup
         var api = app.NewVersionedApi("Summit");
         var group = api.MapGroup("/api/v{version:apiVersion}").HasApiVersion(new ApiVersion(majorVersion, 0));
         group.AddEndpointFilterFactory(QueryParameterFilter.Create);
+        group.ProducesValidationProblem(); // every operation refuses unknown, repeated or unreadable parameters
         group.AddEndpointFilter(ProblemResultFilter.InvokeAsync);
         group.AddEndpointFilter(AsOfFilter.InvokeAsync);
         group.RequireRateLimiting(RateLimits.Reads);

@@ -4,7 +4,9 @@ namespace SummitApi.Infrastructure.Http;
 
 /// <summary>
 /// Refuses query parameters the endpoint does not take, and any given twice: a misspelt filter
-/// silently ignored would return the wrong data with a 200.
+/// silently ignored would return the wrong data with a 200. Refuses control characters in the query
+/// and the path too: no id, code or text has them, .NET's parsers skip a trailing NUL ("5\0" reads
+/// as 5), and PostgreSQL cannot store a NUL at all.
 /// </summary>
 public static class QueryParameterFilter
 {
@@ -19,9 +21,20 @@ public static class QueryParameterFilter
         {
             var errors = new Dictionary<string, string[]>();
             var isRead = HttpMethods.IsGet(invocation.HttpContext.Request.Method);
+            foreach (var (name, value) in invocation.HttpContext.Request.RouteValues)
+            {
+                if (value is string text && HasControlCharacter(text))
+                {
+                    errors[name] = [$"'{name}' contains a control character."];
+                }
+            }
             foreach (var (name, values) in invocation.HttpContext.Request.Query)
             {
-                if (!accepted.Contains(name) || (!isRead && name == AsOfFilter.Parameter))
+                if (HasControlCharacter(name) || values.Any(v => v is not null && HasControlCharacter(v)))
+                {
+                    errors[name] = [$"'{name}' contains a control character."];
+                }
+                else if (!accepted.Contains(name) || (!isRead && name == AsOfFilter.Parameter))
                 {
                     errors[name] = [accepted.Count == 0
                         ? $"'{name}' is not a parameter of this operation, which takes none."
@@ -37,6 +50,8 @@ public static class QueryParameterFilter
                 : await next(invocation);
         };
     }
+
+    private static bool HasControlCharacter(string text) => text.AsSpan().ContainsAnyInRange('\0', '\u001f') || text.Contains('\u007f');
 
     private static HashSet<string> AcceptedNames(MethodInfo handler)
     {
