@@ -376,7 +376,7 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
 
     private static JsonArray Citations() => [new JsonObject { ["sourceId"] = NytSource, ["excerpt"] = Excerpt }];
 
-    private static JsonObject NewSummit(string id) => new()
+    internal static JsonObject NewSummit(string id) => new()
     {
         ["id"] = id, ["kind"] = "in_person", ["title"] = "Seoul follow-up meeting", ["place"] = "Seoul",
         ["date"] = "2026-01-01", ["datePrecision"] = "year", ["dateQualifier"] = "early",
