@@ -95,7 +95,7 @@ public static class HttpSetup
         var api = app.NewVersionedApi("Summit");
         var group = api.MapGroup("/api/v{version:apiVersion}").HasApiVersion(new ApiVersion(majorVersion, 0));
         group.AddEndpointFilterFactory(QueryParameterFilter.Create);
-        group.ProducesValidationProblem(); // every operation refuses unknown, repeated or unreadable parameters
+        ((IEndpointConventionBuilder)group).Finally(QueryParameterFilter.DocumentBadRequest);
         group.AddEndpointFilter(ProblemResultFilter.InvokeAsync);
         group.AddEndpointFilter(AsOfFilter.InvokeAsync);
         group.RequireRateLimiting(RateLimits.Reads);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace SummitApi.Infrastructure.Http;
 
@@ -49,6 +50,16 @@ public static class QueryParameterFilter
                 ? TypedResults.ValidationProblem(errors, title: "One or more query parameters are not accepted.")
                 : await next(invocation);
         };
+    }
+
+    /// <summary>Documents the 400 every operation can answer, after the operation's own responses.</summary>
+    public static void DocumentBadRequest(EndpointBuilder endpoint)
+    {
+        if (!endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().Any(m => m.StatusCode == StatusCodes.Status400BadRequest))
+        {
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(
+                StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
+        }
     }
 
     private static bool HasControlCharacter(string text) => text.AsSpan().ContainsAnyInRange('\0', '\u001f') || text.Contains('\u007f');
