@@ -104,6 +104,13 @@ public class ExportServingTests(SummitApiFactory factory) : IClassFixture<Summit
     [InlineData("/api/v1/exports/{id}/%2Fetc%2Fpasswd")]
     [InlineData("/api/v1/exports/..%2F{id}/manifest.json")]
     [InlineData("/api/v1/exports/.tmp-{id}/manifest.json")]
+    [InlineData("/api/v1/exports/{id}/%2e%2e%2f%2e%2e%2fetc%2fpasswd")]
+    [InlineData("/api/v1/exports/{id}/deltas/%2e%2e%2fmanifest.json")]
+    [InlineData("/api/v1/exports/{id}/..%5C..%5Cetc%5Cpasswd")]
+    [InlineData("/api/v1/exports/{id}/deltas%5C..%5Cconcessions.csv")]
+    [InlineData("/api/v1/exports/{id}/%252e%252e%252fmanifest.json")]
+    [InlineData("/api/v1/exports/{id}/C:%5Cwindows%5Cwin.ini")]
+    [InlineData("/api/v1/exports/{id}/%2Fvar%2Flib%2Fsummitapi%2Fexports")]
     public async Task Unknown_exports_unlisted_files_and_traversal_attempts_are_404_problems(string path)
     {
         var client = factory.CreateClient();

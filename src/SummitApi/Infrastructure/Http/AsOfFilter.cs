@@ -23,7 +23,8 @@ public static class AsOfFilter
                     [Parameter] = [$"'{Parameter}' must be an RFC 3339 timestamp with an offset, e.g. 2025-11-01T00:00:00Z."],
                 });
             }
-            http.Items[ReadScope.AsOfItem] = instant;
+            // PostgreSQL's timestamptz takes UTC only: an instant given as +08:00 is the same instant in UTC.
+            http.Items[ReadScope.AsOfItem] = instant.ToUniversalTime();
         }
         return await next(invocation);
     }

@@ -30,6 +30,7 @@ public static class HttpSetup
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, SummitJsonContext.Default);
         });
         services.AddProblemDetails();
+        services.AddSingleton<IProblemDetailsService, ProblemDetailsForAnyAccept>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
@@ -100,6 +101,7 @@ public static class HttpSetup
         var api = app.NewVersionedApi("Summit");
         var group = api.MapGroup("/api/v{version:apiVersion}").HasApiVersion(new ApiVersion(majorVersion, 0));
         group.AddEndpointFilterFactory(QueryParameterFilter.Create);
+        ((IEndpointConventionBuilder)group).Finally(QueryParameterFilter.DocumentBadRequest);
         group.AddEndpointFilter(ProblemResultFilter.InvokeAsync);
         group.AddEndpointFilter(AsOfFilter.InvokeAsync);
         group.AddEndpointFilter(SummitApi.Infrastructure.Database.ConsistencyToken.InvokeAsync);

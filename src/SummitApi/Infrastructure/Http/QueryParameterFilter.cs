@@ -1,10 +1,13 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace SummitApi.Infrastructure.Http;
 
 /// <summary>
 /// Refuses query parameters the endpoint does not take, and any given twice: a misspelt filter
-/// silently ignored would return the wrong data with a 200.
+/// silently ignored would return the wrong data with a 200. Refuses control characters in the query
+/// and the path too: no id, code or text has them, .NET's parsers skip a trailing NUL ("5\0" reads
+/// as 5), and PostgreSQL cannot store a NUL at all.
 /// </summary>
 public static class QueryParameterFilter
 {
@@ -19,9 +22,20 @@ public static class QueryParameterFilter
         {
             var errors = new Dictionary<string, string[]>();
             var isRead = HttpMethods.IsGet(invocation.HttpContext.Request.Method);
+            foreach (var (name, value) in invocation.HttpContext.Request.RouteValues)
+            {
+                if (value is string text && HasControlCharacter(text))
+                {
+                    errors[name] = [$"'{name}' contains a control character."];
+                }
+            }
             foreach (var (name, values) in invocation.HttpContext.Request.Query)
             {
-                if (!accepted.Contains(name) || (!isRead && name == AsOfFilter.Parameter))
+                if (HasControlCharacter(name) || values.Any(v => v is not null && HasControlCharacter(v)))
+                {
+                    errors[name] = [$"'{name}' contains a control character."];
+                }
+                else if (!accepted.Contains(name) || (!isRead && name == AsOfFilter.Parameter))
                 {
                     errors[name] = [accepted.Count == 0
                         ? $"'{name}' is not a parameter of this operation, which takes none."
@@ -37,6 +51,18 @@ public static class QueryParameterFilter
                 : await next(invocation);
         };
     }
+
+    /// <summary>Documents the 400 every operation can answer, after the operation's own responses.</summary>
+    public static void DocumentBadRequest(EndpointBuilder endpoint)
+    {
+        if (!endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().Any(m => m.StatusCode == StatusCodes.Status400BadRequest))
+        {
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(
+                StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
+        }
+    }
+
+    private static bool HasControlCharacter(string text) => text.AsSpan().ContainsAnyInRange('\0', '\u001f') || text.Contains('\u007f');
 
     private static HashSet<string> AcceptedNames(MethodInfo handler)
     {

@@ -40,6 +40,10 @@ public static class RequestBody
             buffer.Write(chunk, 0, read);
         }
         var bytes = buffer.ToArray();
+        if (TextProblem(bytes) is { } problem)
+        {
+            return new(null, [], Invalid(problem.Field, problem.Message));
+        }
         var parsed = Deserialize<T>(bytes);
         return parsed with { Bytes = bytes };
     }
@@ -65,6 +69,56 @@ public static class RequestBody
                     : e.Message.Contains("missing required", StringComparison.Ordinal) ? $"'{field}' is required."
                     : $"'{field}' has the wrong type or format."));
         }
+    }
+
+    /// <summary>
+    /// What the JSON reader lets through but no record may hold: a property named twice in one object
+    /// (which would silently keep one of the two values) and strings PostgreSQL cannot store (a NUL) or
+    /// UTF-16 cannot hold (an escaped unpaired surrogate). Null when there is none, or when the body is
+    /// not JSON at all (deserialization names that problem).
+    /// </summary>
+    private static (string Field, string Message)? TextProblem(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        var objects = new Stack<HashSet<string>>();
+        var property = "body";
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        objects.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.EndObject:
+                        objects.Pop();
+                        break;
+                    case JsonTokenType.PropertyName:
+                        property = reader.GetString()!;
+                        if (property.Contains('\0'))
+                        {
+                            return ("body", "A property name contains a NUL character.");
+                        }
+                        if (!objects.Peek().Add(property))
+                        {
+                            return (property, $"'{property}' is given twice; give it once.");
+                        }
+                        break;
+                    case JsonTokenType.String when reader.GetString()!.Contains('\0'):
+                        return (property, $"'{property}' contains a NUL character, which text cannot hold.");
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return (property, $"'{property}' contains an unpaired surrogate, which is not text.");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        return null;
     }
 
     private static IResult Invalid(string field, string message) =>

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Npgsql;
+using SummitApi.Infrastructure.Auth;
+using SummitApi.Tests.Infrastructure;
+
+namespace SummitApi.Tests.Reliability;
+
+/// <summary>Limits Kestrel enforces before the application sees a request, met over a real socket.</summary>
+public class RequestSizeLimitTests(UnlimitedApiFactory factory) : IClassFixture<UnlimitedApiFactory>
+{
+    [Fact]
+    public async Task Headers_over_32_kib_are_refused_with_431()
+    {
+        var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/summits");
+        request.Headers.Add("X-Padding", new string('p', 40 * 1024));
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_request_line_over_8_kib_is_refused_with_414()
+    {
+        var response = await factory.CreateClient().GetAsync($"/api/v1/concessions?q={new string('q', 9 * 1024)}");
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+    }
+}
+
+/// <summary>Keys that no longer open writes, and the read budget per client address.</summary>
+public class AbuseLimitTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>
+{
+    [Fact]
+    public async Task A_write_with_a_revoked_key_is_a_401_problem_and_writes_nothing()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(factory.ConnectionString);
+        var (key, secret) = await ApiKeyStore.CreateAsync(dataSource, ApiKeyStore.Editor, "revoked editor");
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/summits", Summit("before-revoke-2026"))).StatusCode);
+        await ApiKeyStore.RevokeAsync(dataSource, key.Id);
+        var before = await DatabaseState.ReadAsync(factory.ConnectionString);
+
+        var response = await client.PostAsync("/api/v1/summits", Summit("after-revoke-2026"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty((await DatabaseState.ReadAsync(factory.ConnectionString)).DifferencesFrom(before));
+    }
+
+    [Fact]
+    public async Task Reads_past_the_budget_get_429_problems_with_retry_after()
+    {
+        using var limited = factory.WithWebHostBuilder(builder => builder
+            .UseSetting("RateLimits:Reads:PermitLimit", "3")
+            .UseSetting("RateLimits:Reads:WindowSeconds", "3600"));
+        var client = limited.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 4; i++)
+        {
+            last = await client.GetAsync("/api/v1/parties");
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.True(int.Parse(last.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static StringContent Summit(string id) => new(WriteTests.NewSummit(id).ToJsonString(), Encoding.UTF8, "application/json");
+}
