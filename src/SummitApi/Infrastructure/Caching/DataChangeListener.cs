@@ -48,10 +48,7 @@ public sealed class DataChangeListener(DatabaseConnection database, ResponseCach
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
                 // Read the revision only once listening: a commit after this read is heard, one before it is counted.
-                await using (var head = new NpgsqlCommand("SELECT coalesce(max(seq), 0) FROM change_set", connection))
-                {
-                    cache.Restart((long)(await head.ExecuteScalarAsync(stoppingToken))!);
-                }
+                cache.Restart(await DataRevision.CurrentAsync(connection));
                 failures = 0;
                 while (true)
                 {
