@@ -32,7 +32,7 @@ public class FuzzFindingsTests(SummitApiFactory factory) : IClassFixture<SummitA
     [InlineData("/api/v1/summits?limit=5%00", "limit")]
     [InlineData("/api/v1/timeline?from=2025-11-01%00", "from")]
     [InlineData("/api/v1/concessions?summit=busan%002025", "summit")]
-    [InlineData("/api/v1/summits?q%01=x", "q\u0001")]
+    [InlineData("/api/v1/concessions?q=truce%01extension", "q")]
     [InlineData("/api/v1/summits/busan%012025", "summitId")] // a NUL in the path Kestrel itself refuses
     public async Task A_control_character_in_the_query_or_path_is_a_400_naming_the_parameter(string path, string parameter)
     {

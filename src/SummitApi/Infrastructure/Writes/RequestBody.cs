@@ -112,7 +112,9 @@ public static class RequestBody
         }
         catch (InvalidOperationException)
         {
-            return (property, $"'{property}' contains an unpaired surrogate, which is not text.");
+            return reader.TokenType == JsonTokenType.PropertyName
+                ? ("body", "A property name contains an unpaired surrogate, which is not text.")
+                : (property, $"'{property}' contains an unpaired surrogate, which is not text.");
         }
         catch (JsonException)
         {
