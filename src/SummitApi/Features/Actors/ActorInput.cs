@@ -13,7 +13,7 @@ public sealed record ActorInput
     public string? Affiliation { get; init; }
     public string? PartyId { get; init; }
     public string? Notes { get; init; }
-    public IReadOnlyList<CitationInput> Citations { get; init; } = [];
+    public required IReadOnlyList<CitationInput> Citations { get; init; }
 }
 
 public sealed class ActorInputValidator : AbstractValidator<ActorInput>

@@ -12,7 +12,7 @@ public sealed record AssessmentInput
     public string? Topic { get; init; }
     public required string Quote { get; init; }
     public string? Notes { get; init; }
-    public IReadOnlyList<CitationInput> Citations { get; init; } = [];
+    public required IReadOnlyList<CitationInput> Citations { get; init; }
 }
 
 public sealed class AssessmentInputValidator : AbstractValidator<AssessmentInput>

@@ -24,7 +24,7 @@ public sealed record ConcessionInput
     public IReadOnlyList<string> ExchangedFor { get; init; } = [];
     public IReadOnlyList<string> ReportedBy { get; init; } = [];
     public string? Notes { get; init; }
-    public IReadOnlyList<CitationInput> Citations { get; init; } = [];
+    public required IReadOnlyList<CitationInput> Citations { get; init; }
 }
 
 public sealed class ConcessionInputValidator : AbstractValidator<ConcessionInput>

@@ -18,7 +18,7 @@ public sealed record ContextFigureInput
     public bool Approximate { get; init; }
     public IReadOnlyList<string> ReportedBy { get; init; } = [];
     public string? Notes { get; init; }
-    public IReadOnlyList<CitationInput> Citations { get; init; } = [];
+    public required IReadOnlyList<CitationInput> Citations { get; init; }
 }
 
 public sealed class ContextFigureInputValidator : AbstractValidator<ContextFigureInput>

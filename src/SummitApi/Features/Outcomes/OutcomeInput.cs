@@ -15,7 +15,7 @@ public sealed record OutcomeInput
     public required string Status { get; init; }
     public IReadOnlyList<string> ReportedBy { get; init; } = [];
     public string? Notes { get; init; }
-    public IReadOnlyList<CitationInput> Citations { get; init; } = [];
+    public required IReadOnlyList<CitationInput> Citations { get; init; }
 }
 
 public sealed class OutcomeInputValidator : AbstractValidator<OutcomeInput>

@@ -17,7 +17,7 @@ public sealed record ReadoutInput
     public string? PublishedDateQualifier { get; init; }
     public string? Tone { get; init; }
     public string? Notes { get; init; }
-    public IReadOnlyList<CitationInput> Citations { get; init; } = [];
+    public required IReadOnlyList<CitationInput> Citations { get; init; }
 
     /// <summary>Only in the seed files, where a readout's statements are written inside it.</summary>
     public IReadOnlyList<ReadoutStatementInput>? Statements { get; init; }
@@ -35,7 +35,7 @@ public sealed record ReadoutStatementInput
     public string? ConcessionId { get; init; }
     public IReadOnlyList<string> Contradicts { get; init; } = [];
     public string? Notes { get; init; }
-    public IReadOnlyList<CitationInput> Citations { get; init; } = [];
+    public required IReadOnlyList<CitationInput> Citations { get; init; }
 }
 
 public sealed class ReadoutInputValidator : AbstractValidator<ReadoutInput>

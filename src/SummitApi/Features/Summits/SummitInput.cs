@@ -19,7 +19,7 @@ public sealed record SummitInput
     public required string Status { get; init; }
     public IReadOnlyList<string> Parties { get; init; } = [];
     public string? Notes { get; init; }
-    public IReadOnlyList<CitationInput> Citations { get; init; } = [];
+    public required IReadOnlyList<CitationInput> Citations { get; init; }
 }
 
 public sealed class SummitInputValidator : AbstractValidator<SummitInput>

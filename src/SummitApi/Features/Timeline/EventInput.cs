@@ -17,7 +17,7 @@ public sealed record EventInput
     public IReadOnlyList<string> SummitIds { get; init; } = [];
     public IReadOnlyList<string> ConcessionIds { get; init; } = [];
     public string? Notes { get; init; }
-    public IReadOnlyList<CitationInput> Citations { get; init; } = [];
+    public required IReadOnlyList<CitationInput> Citations { get; init; }
 }
 
 public sealed class EventInputValidator : AbstractValidator<EventInput>
