@@ -21,9 +21,15 @@ public class SeedDataTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
         var revisionsBefore = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM revision");
 
         await using var dataSource = NpgsqlDataSource.Create(factory.ConnectionString);
-        var created = await new SeedLoader(dataSource, NullLogger<SeedLoader>.Instance).LoadAsync(SeedSet.ReadEmbedded());
+        var loader = new SeedLoader(dataSource, NullLogger<SeedLoader>.Instance);
+        var skipped = await loader.LoadAsync(SeedSet.ReadEmbedded());
+        // Without the fingerprint the loader compares every seed row with the table, and still finds nothing to do.
+        await connection.ExecuteAsync("DELETE FROM seed_state");
+        var compared = await loader.LoadAsync(SeedSet.ReadEmbedded());
 
-        Assert.Null(created);
+        Assert.Null(skipped);
+        Assert.Null(compared);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM seed_state"));
         Assert.Equal(revisionsBefore, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM revision"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM change_set"));
         Assert.Equal("seeds", await connection.ExecuteScalarAsync<string>("SELECT author FROM change_set WHERE seq = 1"));
@@ -154,5 +160,56 @@ public class SeedDataTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     {
         using var stream = typeof(SeedSet).Assembly.GetManifestResourceStream("seeds/" + file)!;
         return new StreamReader(stream).ReadToEnd();
+    }
+}
+
+/// <summary>How a newer seed set meets a database that older seeds and editors have written (its own database).</summary>
+public class SeedEvolutionTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>
+{
+    private const string Dropped = "rare-earth-element-count";
+    private const string DroppedButEdited = "china-growth-target";
+    private const string DeletedByEditor = "tit-for-tat-period";
+    private const string CreatedByEditor = "editor-figure";
+
+    [Fact]
+    public async Task Records_dropped_from_the_seeds_go_unless_an_editor_touched_them_and_a_seed_record_an_editor_deleted_stays_deleted()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(factory.ConnectionString);
+        await using (var editor = await ChangeSet.BeginAsync(dataSource, "key:test-editor", "edit, delete and add context figures"))
+        {
+            await editor.Connection.ExecuteAsync(
+                $"""
+                UPDATE context_figure SET notes = 'Checked by an editor.' WHERE id = '{DroppedButEdited}';
+                DELETE FROM citation WHERE record_type = 'context_figure' AND record_id = '{DeletedByEditor}';
+                DELETE FROM context_figure WHERE id = '{DeletedByEditor}';
+                INSERT INTO context_figure SELECT (jsonb_populate_record(NULL::context_figure, to_jsonb(f) || '{"{"}"id": "{CreatedByEditor}"{"}"}')).*
+                  FROM context_figure f WHERE id = '{Dropped}';
+                INSERT INTO citation SELECT (jsonb_populate_record(NULL::citation, to_jsonb(c) || jsonb_build_object('id', 'editor-' || c.id, 'record_id', '{CreatedByEditor}'))).*
+                  FROM citation c WHERE record_type = 'context_figure' AND record_id = '{Dropped}';
+                """, transaction: editor.Transaction);
+            await editor.CommitAsync();
+        }
+        var newer = SeedSet.Read(file => Embedded(file, json => file == "context-figures.json"
+            ? new JsonArray(JsonNode.Parse(json)!.AsArray().Where(f => f!["id"]!.GetValue<string>() is not (Dropped or DroppedButEdited)).Select(f => f!.DeepClone()).ToArray()).ToJsonString()
+            : json));
+
+        var revision = await new SeedLoader(dataSource, NullLogger<SeedLoader>.Instance).LoadAsync(newer);
+
+        Assert.NotNull(revision);
+        await using var connection = await factory.OpenConnectionAsync();
+        var figures = (await connection.QueryAsync<string>("SELECT id FROM context_figure")).ToHashSet();
+        Assert.DoesNotContain(Dropped, figures);
+        Assert.Contains(DroppedButEdited, figures);
+        Assert.Contains(CreatedByEditor, figures);
+        Assert.DoesNotContain(DeletedByEditor, figures);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM citation WHERE record_id IN ('{Dropped}', '{DeletedByEditor}')"));
+        Assert.Equal("delete", await connection.ExecuteScalarAsync<string>(
+            "SELECT operation FROM revision WHERE entity = 'context_figure' AND record_id = @Dropped AND seq = @revision", new { Dropped, revision }));
+    }
+
+    private static Stream Embedded(string file, Func<string, string> edit)
+    {
+        using var stream = typeof(SeedSet).Assembly.GetManifestResourceStream("seeds/" + file)!;
+        return new MemoryStream(System.Text.Encoding.UTF8.GetBytes(edit(new StreamReader(stream).ReadToEnd())));
     }
 }
