@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace SummitApi.Infrastructure.Http;
 
 /// <summary>
-/// Refuses query parameters the endpoint does not take, and any given twice: a misspelt filter
-/// silently ignored would return the wrong data with a 200. Refuses control characters in the query
+/// Refuses query parameters the endpoint does not take, any given twice, and any whose value does not parse
+/// as its type: a misspelt filter silently ignored would return the wrong data with a 200. Refuses control characters in the query
 /// and the path too: no id, code or text has them, .NET's parsers skip a trailing NUL ("5\0" reads
 /// as 5), and PostgreSQL cannot store a NUL at all.
 /// </summary>
@@ -13,11 +13,12 @@ public static class QueryParameterFilter
 {
     public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
-        var accepted = AcceptedNames(context.MethodInfo);
+        var parameters = QueryParameters(context.MethodInfo);
         if (context.MethodInfo.GetCustomAttribute<NoAsOfAttribute>() is null)
         {
-            accepted.Add(AsOfFilter.Parameter);
+            parameters[AsOfFilter.Parameter] = null;
         }
+        var accepted = parameters.Keys;
         return async invocation =>
         {
             var errors = new Dictionary<string, string[]>();
@@ -45,6 +46,11 @@ public static class QueryParameterFilter
                 {
                     errors[name] = [$"'{name}' is given {values.Count} times; give it once."];
                 }
+                // The generated binder answers a value it cannot parse with a bare 400; name the parameter instead.
+                else if (parameters[name] is { } parses && !string.IsNullOrEmpty(values[0]) && !parses(values[0]!))
+                {
+                    errors[name] = [$"'{values[0]}' is not a valid value for '{name}'."];
+                }
             }
             return errors.Count > 0
                 ? TypedResults.ValidationProblem(errors, title: "One or more query parameters are not accepted.")
@@ -64,25 +70,38 @@ public static class QueryParameterFilter
 
     private static bool HasControlCharacter(string text) => text.AsSpan().ContainsAnyInRange('\0', '\u001f') || text.Contains('\u007f');
 
-    private static HashSet<string> AcceptedNames(MethodInfo handler)
+    /// <summary>The query parameters the handler binds, by name, with the parser of those that are not text.</summary>
+    private static Dictionary<string, Func<string, bool>?> QueryParameters(MethodInfo handler)
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var parameters = new Dictionary<string, Func<string, bool>?>(StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in handler.GetParameters())
         {
             if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
             {
                 foreach (var property in parameter.ParameterType.GetProperties())
                 {
-                    names.Add(property.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromQueryAttribute>()?.Name ?? property.Name);
+                    parameters[property.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromQueryAttribute>()?.Name ?? property.Name] = ParserFor(property.PropertyType);
                 }
             }
             else if (parameter.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromQueryAttribute>() is { } fromQuery)
             {
-                names.Add(fromQuery.Name ?? parameter.Name!);
+                parameters[fromQuery.Name ?? parameter.Name!] = ParserFor(parameter.ParameterType);
             }
         }
-        return names;
+        return parameters;
     }
+
+    /// <summary>Whether a value parses as the binder parses it (IParsable with the invariant culture); null for text.</summary>
+    private static Func<string, bool>? ParserFor(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        var parsable = underlying != typeof(string) && underlying.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IParsable<>));
+        return parsable
+            ? typeof(QueryParameterFilter).GetMethod(nameof(Parses), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(underlying).CreateDelegate<Func<string, bool>>()
+            : null;
+    }
+
+    private static bool Parses<T>(string value) where T : IParsable<T> => T.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _);
 }
 
 /// <summary>Marks a read that has no past to ask about (e.g. the change feed, which is itself the history).</summary>
