@@ -24,7 +24,8 @@ internal sealed record ForeignKey(string Field, string Resource);
 /// </summary>
 internal abstract class ExportDataset(string name, string[] primaryKey, string countSql, ForeignKey[] foreignKeys, string? sql)
 {
-    private const int BatchSize = 1000;
+    /// <summary>Rows per FETCH for a table's records; data sets whose records embed children read fewer at a time.</summary>
+    protected const int BatchSize = 1000;
 
     /// <summary>The file name stem and the data package's resource name, e.g. readout-statements.</summary>
     public string Name => name;
@@ -49,17 +50,17 @@ internal abstract class ExportDataset(string name, string[] primaryKey, string c
 
     /// <summary>Reads a query through a cursor of the open transaction, so other queries can run between batches.</summary>
     protected static async IAsyncEnumerable<IReadOnlyList<T>> BatchesAsync<T>(
-        NpgsqlConnection connection, string cursor, string sql, [EnumeratorCancellation] CancellationToken cancellationToken)
+        NpgsqlConnection connection, string cursor, string sql, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition($"DECLARE {cursor} NO SCROLL CURSOR FOR {sql}", cancellationToken: cancellationToken));
         while (true)
         {
-            var batch = (await connection.QueryAsync<T>(new CommandDefinition($"FETCH FORWARD {BatchSize} FROM {cursor}", cancellationToken: cancellationToken))).AsList();
+            var batch = (await connection.QueryAsync<T>(new CommandDefinition($"FETCH FORWARD {batchSize} FROM {cursor}", cancellationToken: cancellationToken))).AsList();
             if (batch.Count > 0)
             {
                 yield return batch;
             }
-            if (batch.Count < BatchSize)
+            if (batch.Count < batchSize)
             {
                 break;
             }
@@ -89,18 +90,22 @@ internal sealed class ExportDataset<T>(
 
     /// <summary>Reads a feature's own query as it is.</summary>
     public static Func<NpgsqlConnection, string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> Query(string sql) =>
-        (connection, cursor, cancellationToken) => BatchesAsync<T>(connection, cursor, sql, cancellationToken);
+        (connection, cursor, cancellationToken) => BatchesAsync<T>(connection, cursor, sql, BatchSize, cancellationToken);
 
-    /// <summary>Reads a feature's query and completes each batch as its endpoint does.</summary>
+    /// <summary>
+    /// Reads a feature's query and completes each batch as its endpoint does. A completed record holds its children
+    /// (a readout its statements, a summit's differences every stance), so <paramref name="batchSize"/> rows at a time
+    /// is what bounds the memory.
+    /// </summary>
     public static Func<NpgsqlConnection, string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> Query<TRow>(
-        string sql, Func<NpgsqlConnection, IReadOnlyList<TRow>, Task<IReadOnlyList<T>>> complete) =>
-        (connection, cursor, cancellationToken) => Completed(connection, cursor, sql, complete, cancellationToken);
+        string sql, int batchSize, Func<NpgsqlConnection, IReadOnlyList<TRow>, Task<IReadOnlyList<T>>> complete) =>
+        (connection, cursor, cancellationToken) => Completed(connection, cursor, sql, batchSize, complete, cancellationToken);
 
     private static async IAsyncEnumerable<IReadOnlyList<T>> Completed<TRow>(
-        NpgsqlConnection connection, string cursor, string sql, Func<NpgsqlConnection, IReadOnlyList<TRow>, Task<IReadOnlyList<T>>> complete,
+        NpgsqlConnection connection, string cursor, string sql, int batchSize, Func<NpgsqlConnection, IReadOnlyList<TRow>, Task<IReadOnlyList<T>>> complete,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var rows in BatchesAsync<TRow>(connection, cursor, sql, cancellationToken))
+        await foreach (var rows in BatchesAsync<TRow>(connection, cursor, sql, batchSize, cancellationToken))
         {
             yield return await complete(connection, rows);
         }
@@ -124,7 +129,7 @@ internal static class ExportDatasets
         // A readout embeds its statements, as GET /api/v1/readouts/{id} serves it; they are also a data set of their own.
         new ExportDataset<ReadoutDto>("readouts", ["id"], "SELECT count(*) FROM readout",
             [new ForeignKey("summitId", "summits"), new ForeignKey("partyId", "parties"), new ForeignKey("issuerId", "actors")],
-            Json.ReadoutDto, ExportDataset<ReadoutDto>.Query<ReadoutDto>(ReadoutQueries.AllForExport, ReadoutEndpoints.WithStatementsAsync)),
+            Json.ReadoutDto, ExportDataset<ReadoutDto>.Query<ReadoutDto>(ReadoutQueries.AllForExport, 50, ReadoutEndpoints.WithStatementsAsync)),
         Table("readout-statements", "readout_statement", Json.ReadoutStatementDto, ReadoutQueries.AllStatementsForExport,
             new ForeignKey("readoutId", "readouts"), new ForeignKey("partyId", "parties"), new ForeignKey("outcomeId", "outcomes"), new ForeignKey("concessionId", "concessions")),
         new ExportDataset<ReadoutDifferenceRecord>("readout-differences", ["summitId", "topic"],
@@ -136,7 +141,7 @@ internal static class ExportDatasets
                 SELECT summit_id, topic FROM outcome) topics
             """,
             [new ForeignKey("summitId", "summits")],
-            Json.ReadoutDifferenceRecord, ExportDataset<ReadoutDifferenceRecord>.Query<string>(ReadoutQueries.AllSummitIdsForExport, ReadoutDifferencesOfAsync)),
+            Json.ReadoutDifferenceRecord, ExportDataset<ReadoutDifferenceRecord>.Query<string>(ReadoutQueries.AllSummitIdsForExport, 10, ReadoutDifferencesOfAsync)),
         Table("events", "event", Json.EventDto, TimelineQueries.AllForExport),
         Table("assessments", "assessment", Json.AssessmentDto, AssessmentQueries.AllForExport, new ForeignKey("speakerId", "actors"), new ForeignKey("summitId", "summits")),
         Table("context-figures", "context_figure", Json.ContextFigureDto, ContextFigureQueries.AllForExport, new ForeignKey("summitId", "summits")),
