@@ -37,7 +37,9 @@ if not match:
 records_seconds, csv_seconds = float(match.group(2)), float(match.group(3))
 offset_ms = float(open(path("sql-offset.ms")).read())
 keyset_ms = float(open(path("sql-keyset.ms")).read())
-startup = float(open(path("cached.startup")).read())
+first_startup = float(open(path("cached.startup")).read())
+restarts = sorted(float(open(path(f"restart-{attempt}.startup")).read()) for attempt in (1, 2, 3))
+startup = restarts[1]
 
 # name, what it measures, value, target (a predicate's text), met
 figures = []
@@ -78,7 +80,8 @@ figures.append({"figure": f"NDJSON export of {rows:,} concessions (with JSON and
 growth = export_mib - seed_export_mib
 figures.append({"figure": "export command: peak memory growth, seed set alone to all the data", "mib": round(growth, 1), "peakMib": round(export_mib, 1),
                 "seedPeakMib": round(seed_export_mib, 1), "ratio": None, "target": "< 64 MiB", "met": growth < 64})
-figures.append({"figure": "start-up to ready, Postgres already up", "seconds": startup, "ratio": None, "target": "<= 1.5 s (aim)", "met": startup <= 1.5})
+figures.append({"figure": "start-up to ready, Postgres already up (median of three starts alone)", "seconds": startup, "allSeconds": restarts,
+                "firstStartSeconds": first_startup, "ratio": None, "target": "<= 1.5 s (aim)", "met": startup <= 1.5})
 
 machine = {"cores": os.cpu_count(), "platform": platform.platform(), "processor": platform.processor() or platform.machine()}
 summary = {"rows": rows, "depth": depth, "connections": connections, "durationSeconds": duration, "exportSeconds": export_seconds,
