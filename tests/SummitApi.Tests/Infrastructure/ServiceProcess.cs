@@ -95,15 +95,25 @@ public sealed partial class ServiceProcess : IDisposable
         await interrupt.WaitForExitAsync();
     }
 
-    /// <summary>SIGKILL: the process ends at once, as in a crash or an out-of-memory kill.</summary>
-    public void Kill() => Process.Kill(entireProcessTree: true);
+    /// <summary>Waits for a command (e.g. export) to end; its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        await Process.WaitForExitAsync().WaitAsync(timeout);
+        return Process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: the process ends at once, as in a crash or an out-of-memory kill; no shutdown hook, flush or finally runs.</summary>
+    public void Kill()
+    {
+        Process.Kill(entireProcessTree: true);
+        Process.WaitForExit();
+    }
 
     public void Dispose()
     {
         if (!Process.HasExited)
         {
             Kill();
-            Process.WaitForExit();
         }
         Process.Dispose();
     }

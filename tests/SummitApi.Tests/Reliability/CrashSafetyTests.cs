@@ -22,9 +22,9 @@ public class CrashSafetyTests(SummitApiFactory factory, ITestOutputHelper output
     [Fact]
     public async Task Killing_an_export_midway_leaves_the_previous_export_served_and_intact_and_nothing_partial_visible()
     {
-        using (var first = ServiceProcess.StartExport(factory.ConnectionString, factory.ExportsDirectory))
+        using (var first = StartExport())
         {
-            Assert.True(await first.ExitCodeAsync() == 0, first.Output);
+            Assert.True(await first.ExitCodeAsync(TimeSpan.FromSeconds(120)) == 0, first.Output);
         }
         var store = new ExportStore(Microsoft.Extensions.Options.Options.Create(new ExportOptions { Directory = factory.ExportsDirectory }));
         string? partial = null;
@@ -32,7 +32,7 @@ public class CrashSafetyTests(SummitApiFactory factory, ITestOutputHelper output
         for (var attempt = 0; attempt < KillAttempts && partial is null; attempt++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1)); // export ids are per second
-            using var export = ServiceProcess.StartExport(factory.ConnectionString, factory.ExportsDirectory);
+            using var export = StartExport();
             var writing = await UntilAFileIsBeingWrittenAsync(factory.ExportsDirectory);
             export.Kill();
             partial = Directory.Exists(writing) ? writing : null;
@@ -63,18 +63,19 @@ public class CrashSafetyTests(SummitApiFactory factory, ITestOutputHelper output
     [Fact]
     public async Task Killing_the_server_during_writes_leaves_every_write_whole_with_its_revision_or_absent_and_loses_no_acknowledged_one()
     {
-        var settings = new Dictionary<string, string>
+        var environment = new Dictionary<string, string?>
         {
-            ["Exports:Schedule"] = "", ["Exports:Directory"] = factory.ExportsDirectory,
-            ["RateLimits:Writes:PermitLimit"] = "100000000",
+            ["ConnectionStrings__Summit"] = factory.ConnectionString,
+            ["Exports__Schedule"] = "", ["Exports__Directory"] = factory.ExportsDirectory,
+            ["RateLimits__Writes__PermitLimit"] = "100000000",
         };
         long lastBefore;
         await using (var connection = await factory.OpenConnectionAsync())
         {
             lastBefore = await connection.ExecuteScalarAsync<long>("SELECT max(seq) FROM change_set");
         }
-        using var server = ServiceProcess.StartServer(factory.ConnectionString, settings);
-        using var client = new HttpClient { BaseAddress = await server.ReadyAsync(), Timeout = TimeSpan.FromSeconds(30) };
+        using var server = ServiceProcess.Start(environment, "--urls=http://127.0.0.1:0");
+        using var client = new HttpClient { BaseAddress = await server.WaitForBaseAddressAsync(TimeSpan.FromSeconds(90)), Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiKeys.CreateAsync(factory, "editor"));
 
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
@@ -147,4 +148,7 @@ public class CrashSafetyTests(SummitApiFactory factory, ITestOutputHelper output
         }
         throw new TimeoutException("no export started writing");
     }
+
+    private ServiceProcess StartExport() =>
+        ServiceProcess.Start(new Dictionary<string, string?> { ["ConnectionStrings__Summit"] = factory.ConnectionString }, "export", "--out", factory.ExportsDirectory);
 }
