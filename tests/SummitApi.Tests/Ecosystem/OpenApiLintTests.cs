@@ -60,7 +60,7 @@ public class OpenApiLintTests(SummitApiFactory factory) : IClassFixture<SummitAp
     /// <summary>Spectral's findings, one line each: rule, JSON path, message.</summary>
     private async Task<List<string>> SpectralAsync(JsonNode document)
     {
-        var run = await EcosystemTools.RunAsync(EcosystemTools.Bin("spectral"),
+        var run = await EcosystemTools.RunAsync(await EcosystemTools.BinAsync("spectral"),
             ["lint", "--ruleset", ".spectral.yaml", "--format", "json", "--quiet", await WriteAsync(document)]);
         Assert.True(run.Output.TrimStart().StartsWith('['), $"Spectral did not answer JSON: {run}");
         var problems = JsonNode.Parse(run.Output)!.AsArray()
@@ -71,7 +71,7 @@ public class OpenApiLintTests(SummitApiFactory factory) : IClassFixture<SummitAp
     /// <summary>Redocly's findings, one line each: rule, JSON pointer, message.</summary>
     private async Task<List<string>> RedoclyAsync(JsonNode document)
     {
-        var run = await EcosystemTools.RunAsync(EcosystemTools.Bin("redocly"),
+        var run = await EcosystemTools.RunAsync(await EcosystemTools.BinAsync("redocly"),
             ["lint", "--config", "redocly.yaml", "--format", "json", await WriteAsync(document)]);
         var json = run.Output[run.Output.IndexOf('{')..];
         return

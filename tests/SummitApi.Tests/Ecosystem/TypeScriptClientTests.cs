@@ -14,9 +14,9 @@ public class TypeScriptClientTests(KestrelSummitApiFactory factory) : IClassFixt
     public async Task A_client_generated_from_the_document_compiles_pages_through_concessions_and_reads_readout_differences()
     {
         var document = new Uri(factory.Address, "/swagger/v1/swagger.json").ToString();
-        var generate = await EcosystemTools.RunAsync(EcosystemTools.Bin("openapi-typescript"), [document, "-o", "client/generated/summit-api.d.ts"]);
+        var generate = await EcosystemTools.RunAsync(await EcosystemTools.BinAsync("openapi-typescript"), [document, "-o", "client/generated/summit-api.d.ts"]);
         Assert.True(generate.ExitCode == 0, $"openapi-typescript failed: {generate}");
-        var compile = await EcosystemTools.RunAsync(EcosystemTools.Bin("tsc"), ["-p", "client"]);
+        var compile = await EcosystemTools.RunAsync(await EcosystemTools.BinAsync("tsc"), ["-p", "client"]);
         Assert.True(compile.ExitCode == 0, $"tsc failed: {compile}");
 
         var run = await EcosystemTools.NodeAsync("client/generated/build/check-client.js", factory.Address.ToString().TrimEnd('/'));

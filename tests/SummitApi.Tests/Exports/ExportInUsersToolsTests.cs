@@ -19,8 +19,7 @@ public class ExportInUsersToolsTests(SummitApiFactory factory) : IClassFixture<S
     {
         var folder = await LatestExportFolderAsync();
 
-        var run = await EcosystemTools.RunAsync(Path.Combine(EcosystemTools.RepositoryRoot, "tools", "validate-datapackage"),
-            [Path.Combine(folder, ExportStore.DataPackageFile)]);
+        var run = await ValidateDataPackageAsync(Path.Combine(folder, ExportStore.DataPackageFile));
 
         Assert.True(run.ExitCode == 0, $"Frictionless finds the export invalid: {run}");
         var report = JsonNode.Parse(run.Output)!;
@@ -51,8 +50,7 @@ public class ExportInUsersToolsTests(SummitApiFactory factory) : IClassFixture<S
             var concessions = Path.Combine(copy, "concessions.csv");
             await File.WriteAllTextAsync(concessions, (await File.ReadAllTextAsync(concessions)).Replace(",2025-11-10,", ",10 November,", StringComparison.Ordinal));
 
-            var run = await EcosystemTools.RunAsync(Path.Combine(EcosystemTools.RepositoryRoot, "tools", "validate-datapackage"),
-                [Path.Combine(copy, ExportStore.DataPackageFile)]);
+            var run = await ValidateDataPackageAsync(Path.Combine(copy, ExportStore.DataPackageFile));
 
             Assert.Equal(1, run.ExitCode);
             var errors = JsonNode.Parse(run.Output)!["errors"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
@@ -76,6 +74,13 @@ public class ExportInUsersToolsTests(SummitApiFactory factory) : IClassFixture<S
         var datasets = JsonNode.Parse(run.Output)!["datasets"]!.AsObject();
         Assert.Equal(Datasets.Order(StringComparer.Ordinal), datasets.Select(d => d.Key).Order(StringComparer.Ordinal));
         Assert.Equal(await factory.CountAsync("SELECT count(*) FROM concession"), datasets["concessions"]!.GetValue<long>());
+    }
+
+    /// <summary>tools/validate-datapackage, once the tests' own install of its npm libraries is done (the script would otherwise race it with its own).</summary>
+    private static async Task<ToolRun> ValidateDataPackageAsync(string dataPackage)
+    {
+        await EcosystemTools.NpmToolsAsync();
+        return await EcosystemTools.RunAsync(Path.Combine(EcosystemTools.RepositoryRoot, "tools", "validate-datapackage"), [dataPackage]);
     }
 
     /// <summary>Exports once per class (when no export exists yet), then finds the latest one as a user would: through the API.</summary>
