@@ -52,12 +52,24 @@ public static class ExportEndpoints
         group.MapGet("/{exportId}/{**file}", GetExportFile).WithName("GetExportFile")
             .WithSummary("Download a file of an export")
             .WithDescription("""
-                Streams one file of an export: manifest.json, datapackage.json, `<dataset>.json`, `<dataset>.ndjson`,
-                `<dataset>.csv` or `deltas/<dataset>.ndjson`; only the files its manifest lists are served. The ETag is the
-                file's SHA-256 from the manifest, and Range requests are answered with 206.
+                Streams one file of an export: manifest.json, datapackage.json, `<dataset>.json`, `<dataset>.ndjson` or
+                `<dataset>.csv` (the deltas, `deltas/<dataset>.ndjson`, have their own operation); only the files its manifest
+                lists are served. The ETag is the file's SHA-256 from the manifest, and Range requests are answered with 206.
                 """)
             .Produces<Stream>(StatusCodes.Status200OK, "application/json", "application/x-ndjson", "text/csv")
             .Produces<Stream>(StatusCodes.Status206PartialContent, "application/json", "application/x-ndjson", "text/csv")
+            .ServesStoredFiles();
+        // The catch-all above serves these too, but a path parameter cannot hold a '/' in the document's terms: clients
+        // and validating proxies need the deltas' own path.
+        group.MapGet("/{exportId}/deltas/{file}", GetExportDeltaFile).WithName("GetExportDeltaFile")
+            .WithSummary("Download a delta file of an export")
+            .WithDescription("""
+                Streams `deltas/<dataset>.ndjson` of an export: one line per record added, changed or removed since the
+                previous export, `{"op": "add" | "change" | "remove", "id": ..., "record": ...}`. The ETag is the file's
+                SHA-256 from the manifest, and Range requests are answered with 206.
+                """)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/x-ndjson")
+            .Produces<Stream>(StatusCodes.Status206PartialContent, "application/x-ndjson")
             .ServesStoredFiles();
     }
 
@@ -102,7 +114,7 @@ public static class ExportEndpoints
             : Problems.NotFound("No export has been made yet.");
 
     /// <param name="exportId">The export's id, e.g. 20261123T020000Z.</param>
-    /// <param name="file">A file the export's manifest lists, e.g. concessions.csv or deltas/concessions.ndjson, or manifest.json.</param>
+    /// <param name="file">A file the export's manifest lists, e.g. concessions.csv, or manifest.json.</param>
     public static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>>> GetExportFile(
         string exportId, string file, ExportStore store, CancellationToken cancellationToken)
     {
@@ -131,6 +143,12 @@ public static class ExportEndpoints
         return TypedResults.PhysicalFile(path, ContentTypeOf(file), lastModified: File.GetLastWriteTimeUtc(path),
             entityTag: new EntityTagHeaderValue($"\"{sha256}\""), enableRangeProcessing: true);
     }
+
+    /// <param name="exportId">The export's id, e.g. 20261123T020000Z.</param>
+    /// <param name="file">A delta file the export's manifest lists (deltas/&lt;dataset&gt;.ndjson), named without its folder, e.g. concessions.ndjson.</param>
+    public static Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>>> GetExportDeltaFile(
+        string exportId, string file, ExportStore store, CancellationToken cancellationToken) =>
+        GetExportFile(exportId, $"deltas/{file}", store, cancellationToken);
 
     private static string ContentTypeOf(string file) => Path.GetExtension(file) switch
     {

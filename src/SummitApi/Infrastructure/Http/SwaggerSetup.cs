@@ -1,4 +1,5 @@
 using System.Reflection;
+using SummitApi.Infrastructure.Http.OpenApi;
 
 namespace SummitApi.Infrastructure.Http;
 
@@ -31,6 +32,11 @@ public static class SwaggerSetup
             options.DocumentFilter<TagDescriptionsFilter>();
             options.SchemaFilter<FrameworkSchemaDescriptionsFilter>();
             options.SchemaFilter<RequestBodyRequiredFilter>();
+            options.SchemaFilter<ProblemTraceIdFilter>();
+            options.SchemaFilter<NextCursorRequiredFilter>();
+            // A revision's stored fields and a merge patch's values are any JSON, not .NET's JsonNode class (whose parent
+            // and root made a circular schema no JSON value matches).
+            options.MapType<System.Text.Json.Nodes.JsonNode>(() => new Microsoft.OpenApi.OpenApiSchema { Description = "Any JSON value." });
             var xml = Path.Combine(AppContext.BaseDirectory, Assembly.GetExecutingAssembly().GetName().Name + ".xml");
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();
@@ -49,6 +55,12 @@ public static class SwaggerSetup
             options.OperationFilter<AsOfParameterFilter>();
             options.OperationFilter<ConsistencyTokenFilter>();
             options.OperationFilter<PagingParameterFilter>();
+            options.OperationFilter<LimitRangeFilter>();
+            options.OperationFilter<ConditionalGetResponsesFilter>();
+            options.OperationFilter<WriteResponseHeadersFilter>();
+            options.OperationFilter<ExportFileResponsesFilter>();
+            options.OperationFilter<LimitAndOutageResponsesFilter>();
+            options.OperationFilter<ParameterOrderFilter>(); // last: after the filters above have added theirs
             options.CustomSchemaIds(type => type.Name.Replace("Dto", "", StringComparison.Ordinal).Replace("`1", "", StringComparison.Ordinal)
                 + string.Concat(type.GetGenericArguments().Select(t => t.Name.Replace("Dto", "", StringComparison.Ordinal))));
         });
@@ -259,8 +271,6 @@ internal sealed class FrameworkSchemaDescriptionsFilter : Swashbuckle.AspNetCore
     {
         [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = "An RFC 9457 problem: what went wrong (title, detail), its status and a traceId to quote when asking about it.",
         [typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails)] = "An RFC 9457 problem for bad input: errors names each offending parameter or field with what is wrong with it.",
-        [typeof(System.Text.Json.Nodes.JsonNode)] = "Any JSON value: a record's stored fields as they stood in that revision.",
-        [typeof(System.Text.Json.Nodes.JsonNodeOptions)] = "Part of the JsonNode schema's description of itself; never sent.",
     };
 
     public void Apply(Microsoft.OpenApi.IOpenApiSchema schema, Swashbuckle.AspNetCore.SwaggerGen.SchemaFilterContext context)
