@@ -11,6 +11,7 @@ namespace SummitApi.Tests.Infrastructure;
 public sealed class KestrelSummitApiFactory : SummitApiFactory
 {
     private readonly Lazy<Uri> _address;
+    private readonly IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
 
     public KestrelSummitApiFactory()
     {
@@ -23,6 +24,18 @@ public sealed class KestrelSummitApiFactory : SummitApiFactory
         });
     }
 
+    private KestrelSummitApiFactory(string connectionString, IReadOnlyDictionary<string, string> settings) : this()
+    {
+        ConnectionString = connectionString;
+        _settings = settings;
+    }
+
+    /// <summary>
+    /// A second instance over this one's database with other settings (the response cache off, say). The caller
+    /// disposes it; the database stays this fixture's.
+    /// </summary>
+    public KestrelSummitApiFactory SiblingWith(IReadOnlyDictionary<string, string> settings) => new(ConnectionString, settings);
+
     /// <summary>The contact a deployment configures, which Swagger UI shows.</summary>
     public const string ContactUrl = "https://summitapi.example/contact";
 
@@ -30,6 +43,10 @@ public sealed class KestrelSummitApiFactory : SummitApiFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("OpenApi:Contact:Url", ContactUrl);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Where the API listens, e.g. http://127.0.0.1:41234.</summary>

@@ -14,7 +14,7 @@ namespace SummitApi.Tests.Infrastructure;
 /// </summary>
 public class SummitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     /// <summary>This fixture's own exports directory; the schedule is off unless a test turns it on.</summary>
     public string ExportsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"summit-exports-{Guid.NewGuid():N}");

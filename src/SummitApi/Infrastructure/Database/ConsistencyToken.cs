@@ -36,7 +36,7 @@ public static class ConsistencyToken
     public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var http = invocation.HttpContext;
-        if (HttpMethods.IsGet(http.Request.Method) && http.Request.Headers.TryGetValue(Header, out var values))
+        if (Http.ReadMethods.IsRead(http.Request.Method) && http.Request.Headers.TryGetValue(Header, out var values))
         {
             if (!NpgsqlLogSequenceNumber.TryParse(values.ToString(), out var lsn))
             {

@@ -14,7 +14,7 @@ public static class AsOfFilter
     public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var http = invocation.HttpContext;
-        if (HttpMethods.IsGet(http.Request.Method) && http.Request.Query.TryGetValue(Parameter, out var values))
+        if (ReadMethods.IsRead(http.Request.Method) && http.Request.Query.TryGetValue(Parameter, out var values))
         {
             if (!TryParse(values.ToString(), out var instant))
             {

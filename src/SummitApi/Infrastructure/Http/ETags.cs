@@ -17,15 +17,19 @@ public static class ETags
     public static bool SameRepresentation(string tag, string identityETag) =>
         tag == identityETag || Encodings.Any(encoding => tag == identityETag[..^1] + "-" + encoding + "\"");
 
+    /// <summary>The ETag of the variant of <paramref name="identityETag"/>'s representation encoded with <paramref name="encoding"/>.</summary>
+    public static string ForEncoding(string identityETag, string encoding) =>
+        identityETag is [.., '"'] && !identityETag.StartsWith("W/", StringComparison.Ordinal) ? identityETag[..^1] + "-" + encoding + "\"" : identityETag;
+
     /// <summary>Middleware, placed outside compression: appends the content coding to the ETag of a compressed response.</summary>
     public static Task MarkEncodedVariants(HttpContext context, RequestDelegate next)
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            if (headers.ContentEncoding.ToString() is { Length: > 0 } encoding && headers.ETag.ToString() is [.., '"'] etag && !etag.StartsWith("W/", StringComparison.Ordinal))
+            if (headers.ContentEncoding.ToString() is { Length: > 0 } encoding && headers.ETag.Count > 0)
             {
-                headers.ETag = etag[..^1] + "-" + encoding + "\"";
+                headers.ETag = ForEncoding(headers.ETag.ToString(), encoding);
             }
             return Task.CompletedTask;
         });

@@ -29,7 +29,7 @@ public static class HttpSetup
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, SummitJsonContext.Default);
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.Apply);
         services.AddSingleton<IProblemDetailsService, ProblemDetailsForAnyAccept>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -102,11 +102,25 @@ public static class HttpSetup
         var group = api.MapGroup("/api/v{version:apiVersion}").HasApiVersion(new ApiVersion(majorVersion, 0));
         group.AddEndpointFilterFactory(QueryParameterFilter.Create);
         ((IEndpointConventionBuilder)group).Finally(QueryParameterFilter.DocumentBadRequest);
+        ((IEndpointConventionBuilder)group).Finally(AnswerHeadLikeGet);
         group.AddEndpointFilter(ProblemResultFilter.InvokeAsync);
         group.AddEndpointFilter(AsOfFilter.InvokeAsync);
         group.AddEndpointFilter(SummitApi.Infrastructure.Database.ConsistencyToken.InvokeAsync);
         group.RequireRateLimiting(RateLimits.Reads);
         return group;
+    }
+
+    /// <summary>
+    /// Every GET also answers HEAD (RFC 9110 9.3.2): the same headers, no body. The document leaves HEAD out (see
+    /// <see cref="SwaggerSetup"/>), as it describes the GET it mirrors.
+    /// </summary>
+    private static void AnswerHeadLikeGet(EndpointBuilder endpoint)
+    {
+        if (endpoint.Metadata.OfType<IHttpMethodMetadata>().LastOrDefault() is { } methods
+            && methods.HttpMethods.Contains(HttpMethods.Get) && !methods.HttpMethods.Contains(HttpMethods.Head))
+        {
+            endpoint.Metadata.Add(new HttpMethodMetadata([.. methods.HttpMethods, HttpMethods.Head], methods.AcceptCorsPreflight));
+        }
     }
 
     public static void LogSwaggerAddress(this WebApplication app)

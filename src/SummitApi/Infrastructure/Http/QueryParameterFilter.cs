@@ -22,7 +22,7 @@ public static class QueryParameterFilter
         return async invocation =>
         {
             var errors = new Dictionary<string, string[]>();
-            var isRead = HttpMethods.IsGet(invocation.HttpContext.Request.Method);
+            var isRead = ReadMethods.IsRead(invocation.HttpContext.Request.Method);
             foreach (var (name, value) in invocation.HttpContext.Request.RouteValues)
             {
                 if (value is string text && HasControlCharacter(text))

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using SummitApi.Infrastructure.Caching;
@@ -9,26 +10,31 @@ namespace SummitApi.Infrastructure.Http;
 /// <summary>
 /// Every successful GET under /api: a strong ETag computed over the exact bytes of its JSON, a 304 for a matching
 /// If-None-Match, Cache-Control no-cache so clients always revalidate, and the in-process response cache, which
-/// answers a repeated read (and its revalidation) without running it. It runs inside compression;
-/// <see cref="ETags.MarkEncodedVariants"/> runs outside it.
+/// answers a repeated read (and its revalidation) without running it. It runs inside compression and keeps the
+/// identity response only: the compression around it encodes each request's copy for what that request accepts,
+/// and <see cref="ETags.MarkEncodedVariants"/> names the encoded variant.
 /// </summary>
-public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache cache)
+public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache cache, IResponseCompressionProvider compression)
 {
+    // Set per request by the compression around this middleware, for what that request accepts: never cached.
+    private static readonly HashSet<string> EncodingHeaders = new([HeaderNames.ContentLength, HeaderNames.ContentEncoding, HeaderNames.Vary], StringComparer.OrdinalIgnoreCase);
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.StartsWithSegments("/api"))
+        if (!ReadMethods.IsRead(request.Method) || !request.Path.StartsWithSegments("/api"))
         {
             await next(context);
             return;
         }
         if (StoredFileResponse.IsTarget(context))
         {
-            context.Response.Headers.CacheControl = "no-cache";
-            await next(context);
+            await StoredFileResponse.ServeAsync(context, next);
             return;
         }
 
+        // Every body here could be compressed, whether or not this request asked for it: shared caches must key on it.
+        context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
         var endpoint = context.GetEndpoint();
         // What needs a key must never sit in a shared cache, nor in ours.
         var needsKey = endpoint?.Metadata.GetMetadata<IAuthorizeData>() is not null;
@@ -59,7 +65,7 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
                 if (bodyToCache is not null)
                 {
                     // Only the headers the endpoint set: those of the middleware around it belong to each request.
-                    var headers = response.Headers.Where(header => !headersBefore.Contains(header.Key) && header.Key != HeaderNames.ContentLength).ToArray();
+                    var headers = response.Headers.Where(header => !headersBefore.Contains(header.Key) && !EncodingHeaders.Contains(header.Key)).ToArray();
                     generation.TryAdd(key!, new CachedResponse(bodyToCache, response.Headers.ETag.ToString(), headers));
                 }
                 return Task.CompletedTask;
@@ -84,7 +90,7 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
         response.Headers.CacheControl = cacheControl;
         if (response.StatusCode == StatusCodes.Status200OK && IsNotModified(request, response.Headers.ETag.ToString()))
         {
-            NotModified(response);
+            NotModified(context);
             return;
         }
         if (buffer.Length == 0)
@@ -94,19 +100,18 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
         }
         // A replica that lags behind the notifications must not file its older answer under the newer revision.
         var readBehind = context.Items[ReadScope.ReplicaRevisionItem] is long replicaRevision && replicaRevision < generation?.Revision;
-        if (generation is not null && response.StatusCode == StatusCodes.Status200OK && HttpMethods.IsGet(request.Method) && !readBehind)
+        if (generation is not null && response.StatusCode == StatusCodes.Status200OK && !readBehind)
         {
             bodyToCache = buffer.ToArray();
         }
         response.ContentLength = buffer.Length;
-        if (!HttpMethods.IsHead(request.Method))
-        {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
-        }
+        // A HEAD's body goes through compression too, so its headers are the GET's (Content-Encoding, ETag
+        // variant); the server sends none of it.
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    private static async Task ServeAsync(HttpContext context, CachedResponse cached, string cacheControl)
+    private async Task ServeAsync(HttpContext context, CachedResponse cached, string cacheControl)
     {
         var response = context.Response;
         foreach (var (name, value) in cached.Headers)
@@ -116,18 +121,25 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
         response.Headers.CacheControl = cacheControl;
         if (IsNotModified(context.Request, cached.ETag))
         {
-            NotModified(response);
+            NotModified(context);
             return;
         }
         response.ContentLength = cached.Body.Length;
-        if (!HttpMethods.IsHead(context.Request.Method))
-        {
-            await response.Body.WriteAsync(cached.Body, context.RequestAborted);
-        }
+        await response.Body.WriteAsync(cached.Body, context.RequestAborted);
     }
 
-    private static void NotModified(HttpResponse response)
+    /// <summary>
+    /// A 304 carries the ETag of the variant a 200 would have carried (RFC 9110 15.4.5): the one encoded for what
+    /// this request accepts, since no body passes through compression to name it.
+    /// </summary>
+    private void NotModified(HttpContext context)
     {
+        var response = context.Response;
+        if (compression.CheckRequestAcceptsCompression(context) && compression.ShouldCompressResponse(context)
+            && compression.GetCompressionProvider(context) is { } provider)
+        {
+            response.Headers.ETag = ETags.ForEncoding(response.Headers.ETag.ToString(), provider.EncodingName);
+        }
         response.StatusCode = StatusCodes.Status304NotModified;
         response.ContentLength = null;
         response.Headers.ContentType = StringValues.Empty;

@@ -29,6 +29,8 @@ public static class SwaggerSetup
             });
             // Relative: the server that serves this document, whatever name a proxy in front of it has.
             options.AddServer(new Microsoft.OpenApi.OpenApiServer { Url = "/", Description = "The server that serves this document." });
+            // HEAD mirrors every GET (HttpSetup.AnswerHeadLikeGet); describing it twice would only double the clients.
+            options.DocInclusionPredicate((document, api) => (api.GroupName is null || api.GroupName == document) && api.HttpMethod != HttpMethods.Head);
             options.DocumentFilter<TagDescriptionsFilter>();
             options.SchemaFilter<FrameworkSchemaDescriptionsFilter>();
             options.SchemaFilter<RequestBodyRequiredFilter>();
