@@ -9,8 +9,9 @@ namespace SummitApi.Tests.Ecosystem;
 
 /// <summary>
 /// The served document checked against real traffic: every GET operation (every id the lists give, filters, paging to
-/// the end, asOf, the change feed, every record's revisions, the export files, a 304) and a set of valid writes go through
-/// Prism in proxy mode, which must find no request or response that the document does not describe.
+/// the end, asOf, the change feed, every record's revisions, the export files with a range, a 412 and a 416, a 304) and
+/// a set of valid writes go through Prism in proxy mode, which must find no request or response that the document does
+/// not describe.
 /// </summary>
 public class PrismValidationTests(KestrelSummitApiFactory factory) : IClassFixture<KestrelSummitApiFactory>
 {
@@ -22,7 +23,8 @@ public class PrismValidationTests(KestrelSummitApiFactory factory) : IClassFixtu
     public async Task Prism_finds_no_violation_in_valid_reads_and_writes_through_its_proxy()
     {
         await using var prism = await PrismProxy.StartAsync(new Uri(factory.Address, "/swagger/v1/swagger.json").ToString(), factory.Address);
-        _client = new HttpClient { BaseAddress = prism.Address };
+        using var client = new HttpClient { BaseAddress = prism.Address };
+        _client = client;
         var admin = await ApiKeys.CreateAsync(factory, "admin");
 
         await WriteAsync(admin);
@@ -39,16 +41,23 @@ public class PrismValidationTests(KestrelSummitApiFactory factory) : IClassFixtu
     {
         var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
         document["components"]!["schemas"]!["Summit"]!["properties"]!["title"]!["type"] = "integer";
-        var path = Path.Combine(Directory.CreateTempSubdirectory("summit-prism-").FullName, "v1.json");
-        await File.WriteAllTextAsync(path, document.ToJsonString());
-        await using var prism = await PrismProxy.StartAsync(path, factory.Address);
-        using var client = new HttpClient { BaseAddress = prism.Address };
+        var directory = Directory.CreateTempSubdirectory("summit-prism-").FullName;
+        try
+        {
+            var path = Path.Combine(directory, "v1.json");
+            await File.WriteAllTextAsync(path, document.ToJsonString());
+            await using var prism = await PrismProxy.StartAsync(path, factory.Address);
+            using var client = new HttpClient { BaseAddress = prism.Address };
 
-        var response = await client.GetAsync("/api/v1/summits/busan-2025");
+            var response = await client.GetAsync("/api/v1/summits/busan-2025");
 
-        Assert.True(response.Headers.Contains("sl-violations") || response.StatusCode == HttpStatusCode.InternalServerError,
-            $"Prism let a string title pass as an integer: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+            Assert.True(response.Headers.Contains("sl-violations") || response.StatusCode == HttpStatusCode.InternalServerError,
+                $"Prism let a string title pass as an integer: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private async Task WriteAsync(string key)
@@ -146,6 +155,10 @@ public class PrismValidationTests(KestrelSummitApiFactory factory) : IClassFixtu
         {
             await SendAsync(HttpMethod.Get, $"/api/v1/exports/{exportId}/{file}", HttpStatusCode.OK);
         }
+        // The documented answers to a file's preconditions and ranges: a part, a failed If-Match, a range past the end.
+        await SendAsync(HttpMethod.Get, $"/api/v1/exports/{exportId}/concessions.csv", HttpStatusCode.PartialContent, headers: [("Range", "bytes=0-99")]);
+        await SendAsync(HttpMethod.Get, $"/api/v1/exports/{exportId}/concessions.csv", HttpStatusCode.PreconditionFailed, headers: [("If-Match", "\"not-the-file\"")]);
+        await SendAsync(HttpMethod.Get, $"/api/v1/exports/{exportId}/concessions.csv", HttpStatusCode.RequestedRangeNotSatisfiable, headers: [("Range", "bytes=999999999-")]);
 
         var busan = await SendAsync(HttpMethod.Get, "/api/v1/summits/busan-2025", HttpStatusCode.OK);
         await SendAsync(HttpMethod.Get, "/api/v1/summits/busan-2025", HttpStatusCode.NotModified, headers: [("If-None-Match", busan.Headers.ETag!.Tag)]);
