@@ -33,6 +33,7 @@ public static class SwaggerSetup
             options.DocumentFilter<TagDescriptionsFilter>();
             options.SchemaFilter<FrameworkSchemaDescriptionsFilter>();
             options.SchemaFilter<RequestBodyRequiredFilter>();
+            options.SchemaFilter<TextLimitsSchemaFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, Assembly.GetExecutingAssembly().GetName().Name + ".xml");
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();

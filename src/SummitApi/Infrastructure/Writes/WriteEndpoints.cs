@@ -56,7 +56,7 @@ public static class WriteEndpoints
             FindAsync = async (connection, id) => await connection.QuerySingleOrDefaultAsync<ReadoutDto>(ReadoutQueries.ById, new { id }) is { } readout
                 ? (await ReadoutEndpoints.WithStatementsAsync(connection, [readout]))[0]
                 : null,
-            SeedOnlyFieldsGiven = r => r.Statements is null ? [] : ["statements"],
+            WrittenElsewhere = new Dictionary<string, string> { ["statements"] = "write each statement through /api/v1/readout-statements" },
         });
         api.Map(new WritableResource<ReadoutStatementInput, ReadoutStatementDto>
         {
