@@ -117,6 +117,17 @@ public sealed class WriteContractTests(SummitApiFactory factory) : IClassFixture
         Assert.Equal(120, (int)summitInput["parties"]!["items"]!["maxLength"]!);
     }
 
+    [Theory]
+    [InlineData("ReadoutStatement", "partyId")]
+    [InlineData("SourceCitation", "recordPath")]
+    [InlineData("Readout", "statements")]
+    public async Task The_document_marks_what_writes_do_not_take_read_only(string schema, string member)
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+
+        Assert.True((bool?)document["components"]!["schemas"]![schema]!["properties"]![member]!["readOnly"] == true, $"{schema}.{member} is not readOnly");
+    }
+
     [Fact]
     public async Task An_error_quotes_at_most_100_characters_of_a_value_and_escapes_bidi_and_control_characters()
     {

@@ -4,6 +4,10 @@ namespace SummitApi.Infrastructure.Http;
 
 public static class SwaggerSetup
 {
+    /// <summary>A type's schema name: its C# name without "Dto" (ConcessionDto is Concession).</summary>
+    public static string SchemaIdOf(Type type) => type.Name.Replace("Dto", "", StringComparison.Ordinal).Replace("`1", "", StringComparison.Ordinal)
+        + string.Concat(type.GetGenericArguments().Select(t => t.Name.Replace("Dto", "", StringComparison.Ordinal)));
+
     public static void AddSummitSwagger(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -34,6 +38,7 @@ public static class SwaggerSetup
             options.SchemaFilter<FrameworkSchemaDescriptionsFilter>();
             options.SchemaFilter<RequestBodyRequiredFilter>();
             options.SchemaFilter<TextLimitsSchemaFilter>();
+            options.DocumentFilter<ReadOnlyMembersFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, Assembly.GetExecutingAssembly().GetName().Name + ".xml");
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();
@@ -52,8 +57,7 @@ public static class SwaggerSetup
             options.OperationFilter<AsOfParameterFilter>();
             options.OperationFilter<ConsistencyTokenFilter>();
             options.OperationFilter<PagingParameterFilter>();
-            options.CustomSchemaIds(type => type.Name.Replace("Dto", "", StringComparison.Ordinal).Replace("`1", "", StringComparison.Ordinal)
-                + string.Concat(type.GetGenericArguments().Select(t => t.Name.Replace("Dto", "", StringComparison.Ordinal))));
+            options.CustomSchemaIds(SchemaIdOf);
         });
         // Who to contact is the deployment's to say (OpenApi:Contact:Name, :Url, :Email); Swagger UI shows a contact that has a url or email.
         services.AddOptions<Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions>().Configure<IConfiguration>((options, configuration) =>

@@ -28,14 +28,12 @@ public sealed class EditorialWrite
     public const string ReasonHeader = "X-Change-Reason";
 }
 
-public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRecord> resource)
+public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRecord> resource, ReadOnlyMembers readOnly)
     where TInput : class
     where TRecord : class
 {
     private const string MergePatchMediaType = "application/merge-patch+json";
     private const int MaxReasonLength = 500;
-
-    private string[]? _derivedMembers;
 
     public async Task<IResult> CreateAsync(HttpContext http, NpgsqlDataSource dataSource, IOptions<JsonOptions> json)
     {
@@ -50,7 +48,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
             return Invalid(IdempotentRequests.Header, $"'{IdempotentRequests.Header}' must be at most {IdempotentRequests.MaxKeyLength} characters.");
         }
         var requestHash = IdempotentRequests.HashOf(http.Request.Method, http.Request.Path, received.Value!);
-        var body = ToInput(received.Value!, stored: null, json.Value.SerializerOptions);
+        var body = ToInput(received.Value!, stored: null);
         if (body.Problem is not null)
         {
             return body.Problem;
@@ -112,7 +110,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
             {
                 return stale;
             }
-            var replacement = ToInput(body.Value!, (JsonObject)JsonSerializer.SerializeToNode(current, options)!, options);
+            var replacement = ToInput(body.Value!, (JsonObject)JsonSerializer.SerializeToNode(current, options)!);
             return replacement.Problem ?? await SaveReplacementAsync(http, changeSet, id, replacement.Value!, options);
         });
     }
@@ -144,7 +142,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
             // The patch applies to the record as GET serves it, read-only members included: those it leaves
             // alone go back unchanged, and one it changes is named.
             var stored = (JsonObject)JsonSerializer.SerializeToNode(current, options)!;
-            var patched = ToInput((JsonObject)JsonMergePatch.Apply(stored, patch.Value!)!, stored, options);
+            var patched = ToInput((JsonObject)JsonMergePatch.Apply(stored, patch.Value!)!, stored);
             return patched.Problem ?? await SaveReplacementAsync(http, changeSet, id, patched.Value!, options);
         });
     }
@@ -250,11 +248,10 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
     /// can send back what it read; given with any other value (or at all, when nothing is stored yet) each is a 400
     /// naming it.
     /// </summary>
-    private RequestBody.Read<TInput> ToInput(JsonObject body, JsonObject? stored, JsonSerializerOptions options)
+    private RequestBody.Read<TInput> ToInput(JsonObject body, JsonObject? stored)
     {
-        _derivedMembers ??= [.. MemberNames(typeof(TRecord), options).Except(MemberNames(typeof(TInput), options))];
         var refused = new Dictionary<string, string[]>();
-        foreach (var (name, elsewhere) in _derivedMembers.Select(name => (name, "the service derives it")).Concat(resource.WrittenElsewhere.Select(w => (w.Key, w.Value))))
+        foreach (var (name, reason) in readOnly.Reasons)
         {
             if (!body.TryGetPropertyValue(name, out var sent))
             {
@@ -266,15 +263,13 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
             }
             else
             {
-                refused[name] = [$"'{name}' is read-only here: {elsewhere}. Send it back as read, or leave it out."];
+                refused[name] = [$"'{name}' is read-only here: {reason}. Send it back as read, or leave it out."];
             }
         }
         return refused.Count > 0
             ? new(null, TypedResults.ValidationProblem(refused, title: "The body changes read-only fields."))
             : RequestBody.Deserialize<TInput>(body);
     }
-
-    private static IEnumerable<string> MemberNames(Type type, JsonSerializerOptions options) => options.GetTypeInfo(type).Properties.Select(p => p.Name);
 
     private Task WriteCitationsAsync(ChangeSet changeSet, string id, TInput input) =>
         resource.CitationsOf is null ? Task.CompletedTask : RecordRows.ReplaceCitationsAsync(changeSet, resource.Table, id, resource.CitationsOf(input));
