@@ -308,6 +308,11 @@ public static class InvalidRequests
             {
                 yield return Flaw(Gen.OneOf(strings), p => $"'{p.Name}' over the body size limit", (d, p) => d.Body![p.Name] = new string('x', OversizedBodyChars));
             }
+            var bounded = properties.Where(p => p.MaxLength is not null).ToArray();
+            if (bounded.Length > 0)
+            {
+                yield return Flaw(Gen.OneOf(bounded), p => $"'{p.Name}' one character over its maxLength", (d, p) => d.Body![p.Name] = new string('x', p.MaxLength!.Value + 1));
+            }
             var dates = properties.Where(p => p.Format == "date").ToArray();
             if (dates.Length > 0)
             {

@@ -6,7 +6,7 @@ namespace SummitApi.Tests.Reliability;
 public sealed record OperationParameter(string Name, string In, string? Type, string? Format);
 
 /// <summary>A property of a request body, as the OpenAPI document declares it.</summary>
-public sealed record BodyProperty(string Name, string? Type, string? Format, bool Required);
+public sealed record BodyProperty(string Name, string? Type, string? Format, bool Required, int? MaxLength);
 
 /// <summary>One operation of the served OpenAPI document: what it takes and every status it documents.</summary>
 public sealed record OpenApiOperation(
@@ -58,6 +58,6 @@ public sealed record OpenApiOperation(
             return [];
         }
         var required = (schema["required"]?.AsArray() ?? []).Select(r => (string)r!).ToHashSet();
-        return [.. properties.Select(p => new BodyProperty(p.Key, (string?)p.Value!["type"] ?? "object", (string?)p.Value["format"], required.Contains(p.Key)))];
+        return [.. properties.Select(p => new BodyProperty(p.Key, (string?)p.Value!["type"] ?? "object", (string?)p.Value["format"], required.Contains(p.Key), (int?)p.Value["maxLength"]))];
     }
 }

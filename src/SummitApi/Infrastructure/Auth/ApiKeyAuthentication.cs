@@ -7,7 +7,11 @@ using Npgsql;
 
 namespace SummitApi.Infrastructure.Auth;
 
-/// <summary>Reads an API key from Authorization: Bearer or X-Api-Key and checks it against the stored hashes.</summary>
+/// <summary>
+/// Reads an API key from Authorization: Bearer or X-Api-Key and checks it against the stored hashes. Both headers
+/// may carry the same key; two different keys are refused (400 naming both) wherever a key is needed, rather than
+/// one silently winning.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, NpgsqlDataSource dataSource)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -16,14 +20,19 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
     public const string ScopeClaim = "scope";
 
+    private bool _twoKeys;
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = Request.Headers[HeaderName].ToString();
+        var fromKeyHeader = Request.Headers[HeaderName].ToString().Trim();
         var authorization = Request.Headers.Authorization.ToString();
-        if (presented.Length == 0 && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var fromBearer = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : "";
+        if (fromKeyHeader.Length > 0 && fromBearer.Length > 0 && fromKeyHeader != fromBearer)
         {
-            presented = authorization["Bearer ".Length..].Trim();
+            _twoKeys = true;
+            return AuthenticateResult.Fail("Two different API keys were sent.");
         }
+        var presented = fromKeyHeader.Length > 0 ? fromKeyHeader : fromBearer;
         if (presented.Length == 0)
         {
             return AuthenticateResult.NoResult();
@@ -38,6 +47,20 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (_twoKeys)
+        {
+            const string Message = "Authorization: Bearer and X-Api-Key carry different keys; send one key (in either header, or the same in both).";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = Context,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["Authorization"] = [Message], [HeaderName] = [Message] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Two different API keys",
+                },
+            }).AsTask();
+        }
         Response.Headers.WWWAuthenticate = $"Bearer realm=\"SummitApi\", {HeaderName}";
         return WriteProblemAsync(StatusCodes.Status401Unauthorized, "An API key is required",
             "Writes need an API key with the editor or admin scope, sent as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'. A missing, unknown or revoked key is refused.");

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Asp.Versioning;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Routing.Matching;
 using SummitApi.Infrastructure.Auth;
 using SummitApi.Infrastructure.Caching;
 using SummitApi.Infrastructure.Json;
@@ -29,7 +30,11 @@ public static class HttpSetup
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, SummitJsonContext.Default);
         });
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.Apply);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = problem =>
+        {
+            ProblemTypes.Apply(problem);
+            ProblemText.Apply(problem);
+        });
         services.AddSingleton<IProblemDetailsService, ProblemDetailsForAnyAccept>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -63,6 +68,15 @@ public static class HttpSetup
         services.AddHostedService<DataChangeListener>();
         services.AddSummitAuth();
         services.AddSummitRateLimits(builder.Configuration);
+        // Routing would answer a write's wrong Content-Type with a bare 415 before authentication ran, so a keyless
+        // write learnt about media types instead of keys. Each write handler checks its media type itself (a 415
+        // problem naming the type expected), after authentication and authorisation. Last here, since registering
+        // routing again would bring the policy back.
+        foreach (var acceptsPolicy in services.Where(service => service.ServiceType == typeof(MatcherPolicy)
+                     && service.ImplementationType?.FullName == "Microsoft.AspNetCore.Routing.Matching.AcceptsMatcherPolicy").ToList())
+        {
+            services.Remove(acceptsPolicy);
+        }
     }
 
     public static void UseSummitHttp(this WebApplication app)

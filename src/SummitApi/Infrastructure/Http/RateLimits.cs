@@ -21,12 +21,14 @@ public static class RateLimits
         var writes = Budget(configuration.GetSection("RateLimits:Writes"), permits: 120);
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(Reads, context => RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => reads));
-            options.AddPolicy(Writes, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ClientAddress(context), _ => writes));
+            options.AddPolicy(Reads, context => Partition(ClientAddress(context), reads));
+            options.AddPolicy(Writes, context => Partition(context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ClientAddress(context), writes));
             options.OnRejected = RejectAsync;
         });
     }
+
+    private static RateLimitPartition<string> Partition(string client, FixedWindowRateLimiterOptions budget) =>
+        RateLimitPartition.Get(client, _ => new FixedWindowWithTimeLeft(budget));
 
     private static FixedWindowRateLimiterOptions Budget(IConfigurationSection section, int permits) => new()
     {

@@ -5,6 +5,10 @@ namespace SummitApi.Infrastructure.Http;
 
 public static class SwaggerSetup
 {
+    /// <summary>A type's schema name: its C# name without "Dto" (ConcessionDto is Concession).</summary>
+    public static string SchemaIdOf(Type type) => type.Name.Replace("Dto", "", StringComparison.Ordinal).Replace("`1", "", StringComparison.Ordinal)
+        + string.Concat(type.GetGenericArguments().Select(t => t.Name.Replace("Dto", "", StringComparison.Ordinal)));
+
     public static void AddSummitSwagger(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -34,6 +38,8 @@ public static class SwaggerSetup
             options.DocumentFilter<TagDescriptionsFilter>();
             options.SchemaFilter<FrameworkSchemaDescriptionsFilter>();
             options.SchemaFilter<RequestBodyRequiredFilter>();
+            options.SchemaFilter<TextLimitsSchemaFilter>();
+            options.DocumentFilter<ReadOnlyMembersFilter>();
             options.SchemaFilter<ProblemTraceIdFilter>();
             options.SchemaFilter<NextCursorRequiredFilter>();
             // A revision's stored fields and a merge patch's values are any JSON, not .NET's JsonNode class (whose parent
@@ -63,8 +69,7 @@ public static class SwaggerSetup
             options.OperationFilter<ExportFileResponsesFilter>();
             options.OperationFilter<LimitAndOutageResponsesFilter>();
             options.OperationFilter<ParameterOrderFilter>(); // last: after the filters above have added theirs
-            options.CustomSchemaIds(type => type.Name.Replace("Dto", "", StringComparison.Ordinal).Replace("`1", "", StringComparison.Ordinal)
-                + string.Concat(type.GetGenericArguments().Select(t => t.Name.Replace("Dto", "", StringComparison.Ordinal))));
+            options.CustomSchemaIds(SchemaIdOf);
         });
         // Who to contact is the deployment's to say (OpenApi:Contact:Name, :Url, :Email); Swagger UI shows a contact that has a url or email.
         services.AddOptions<Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions>().Configure<IConfiguration>((options, configuration) =>

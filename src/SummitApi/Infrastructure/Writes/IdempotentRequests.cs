@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dapper;
 using SummitApi.Infrastructure.Database;
 
@@ -17,13 +18,26 @@ public static class IdempotentRequests
 
     public sealed record StoredResponse(byte[] RequestHash, string Location, string Body);
 
-    public static byte[] HashOf(string method, string path, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// What makes two requests the same request: method, path and the body as JSON, not as bytes, so a client
+    /// that re-serialises the same object (other member order, other whitespace) on retry is still replayed.
+    /// </summary>
+    public static byte[] HashOf(string method, string path, JsonNode body)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{method} {path}\n"));
-        hash.AppendData(body);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Canonical(body)?.ToJsonString() ?? "null"));
         return hash.GetHashAndReset();
     }
+
+    /// <summary>The same JSON with every object's members in ordinal order.</summary>
+    private static JsonNode? Canonical(JsonNode? node) => node switch
+    {
+        JsonObject members => new JsonObject(members.OrderBy(member => member.Key, StringComparer.Ordinal)
+            .Select(member => KeyValuePair.Create(member.Key, Canonical(member.Value)))),
+        JsonArray items => new JsonArray([.. items.Select(Canonical)]),
+        _ => node?.DeepClone(),
+    };
 
     public static Task<StoredResponse?> FindAsync(ChangeSet changeSet, string apiKeyId, string key) =>
         changeSet.Connection.QuerySingleOrDefaultAsync<StoredResponse>(

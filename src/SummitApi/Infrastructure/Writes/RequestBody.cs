@@ -13,7 +13,7 @@ public static class RequestBody
     /// <summary>The largest body a write accepts: records are small, so anything bigger is a mistake or abuse.</summary>
     public const int MaxBytes = 256 * 1024;
 
-    public sealed record Read<T>(T? Value, byte[] Bytes, IResult? Problem);
+    public sealed record Read<T>(T? Value, IResult? Problem);
 
     public static async Task<Read<T>> ReadAsync<T>(HttpContext http, string mediaType) where T : class
     {
@@ -21,12 +21,12 @@ public static class RequestBody
         if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
         {
-            return new(null, [], Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            return new(null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 $"Send the body as {mediaType}."));
         }
         if (request.ContentLength > MaxBytes)
         {
-            return new(null, [], TooLarge());
+            return new(null, TooLarge());
         }
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -35,17 +35,16 @@ public static class RequestBody
         {
             if (buffer.Length + read > MaxBytes)
             {
-                return new(null, [], TooLarge());
+                return new(null, TooLarge());
             }
             buffer.Write(chunk, 0, read);
         }
         var bytes = buffer.ToArray();
         if (TextProblem(bytes) is { } problem)
         {
-            return new(null, [], Invalid(problem.Field, problem.Message));
+            return new(null, Invalid(problem.Field, problem.Message));
         }
-        var parsed = Deserialize<T>(bytes);
-        return parsed with { Bytes = bytes };
+        return Deserialize<T>(bytes);
     }
 
     public static Read<T> Deserialize<T>(byte[] json) where T : class => Deserialize<T>(() => JsonSerializer.Deserialize<T>(json, StrictJson.Options));
@@ -57,13 +56,13 @@ public static class RequestBody
         try
         {
             return deserialize() is { } value
-                ? new(value, [], null)
-                : new(null, [], Invalid("body", "The body must be a JSON object, not null."));
+                ? new(value, null)
+                : new(null, Invalid("body", "The body must be a JSON object, not null."));
         }
         catch (JsonException e)
         {
             var field = StrictJson.FieldOf(e);
-            return new(null, [], field is null
+            return new(null, field is null
                 ? Invalid("body", $"The body is not valid JSON for this operation{(e.LineNumber is { } line ? $" (line {line + 1})" : "")}.")
                 : Invalid(field, e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? $"'{field}' is not a field of this record."
                     : e.Message.Contains("missing required", StringComparison.Ordinal) ? $"'{field}' is required."

@@ -12,6 +12,7 @@ using SummitApi.Infrastructure.Caching;
 using SummitApi.Infrastructure.Database;
 using SummitApi.Infrastructure.Http;
 using SummitApi.Infrastructure.Json;
+using SummitApi.Infrastructure.Validation;
 
 namespace SummitApi.Infrastructure.Writes;
 
@@ -27,7 +28,7 @@ public sealed class EditorialWrite
     public const string ReasonHeader = "X-Change-Reason";
 }
 
-public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRecord> resource)
+public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRecord> resource, ReadOnlyMembers readOnly)
     where TInput : class
     where TRecord : class
 {
@@ -36,17 +37,22 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
 
     public async Task<IResult> CreateAsync(HttpContext http, NpgsqlDataSource dataSource, IOptions<JsonOptions> json)
     {
-        var body = await RequestBody.ReadAsync<TInput>(http, "application/json");
-        if (body.Problem is not null)
+        var received = await RequestBody.ReadAsync<JsonObject>(http, "application/json");
+        if (received.Problem is not null)
         {
-            return body.Problem;
+            return received.Problem;
         }
         var idempotencyKey = http.Request.Headers[IdempotentRequests.Header].ToString();
         if (idempotencyKey.Length > IdempotentRequests.MaxKeyLength)
         {
             return Invalid(IdempotentRequests.Header, $"'{IdempotentRequests.Header}' must be at most {IdempotentRequests.MaxKeyLength} characters.");
         }
-        var requestHash = IdempotentRequests.HashOf(http.Request.Method, http.Request.Path, body.Bytes);
+        var requestHash = IdempotentRequests.HashOf(http.Request.Method, http.Request.Path, received.Value!);
+        var body = ToInput(received.Value!, stored: null);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
 
         return await WriteAsync(http, dataSource, async changeSet =>
         {
@@ -87,17 +93,25 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
         {
             return missing;
         }
-        var body = await RequestBody.ReadAsync<TInput>(http, "application/json");
+        var body = await RequestBody.ReadAsync<JsonObject>(http, "application/json");
         if (body.Problem is not null)
         {
             return body.Problem;
         }
+        var options = json.Value.SerializerOptions;
         return await WriteAsync(http, dataSource, async changeSet =>
         {
             var current = await resource.FindAsync(changeSet.Connection, id);
-            return current is null ? Problems.NotFound(Describe(), id)
-                : StalePrecondition(http, current, json.Value.SerializerOptions)
-                ?? await SaveReplacementAsync(http, changeSet, id, body.Value!, json.Value.SerializerOptions);
+            if (current is null)
+            {
+                return Problems.NotFound(Describe(), id);
+            }
+            if (StalePrecondition(http, current, options) is { } stale)
+            {
+                return stale;
+            }
+            var replacement = ToInput(body.Value!, (JsonObject)JsonSerializer.SerializeToNode(current, options)!);
+            return replacement.Problem ?? await SaveReplacementAsync(http, changeSet, id, replacement.Value!, options);
         });
     }
 
@@ -125,15 +139,10 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
             {
                 return stale;
             }
-            // The patch applies to the record as an editor writes it: its representation without the
-            // fields the service derives (which are not part of the write model).
-            var writable = options.GetTypeInfo(typeof(TInput)).Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-            var document = (JsonObject)JsonSerializer.SerializeToNode(current, options)!;
-            foreach (var derived in document.Select(p => p.Key).Where(name => !writable.Contains(name)).ToList())
-            {
-                document.Remove(derived);
-            }
-            var patched = RequestBody.Deserialize<TInput>(JsonMergePatch.Apply(document, patch.Value!)!);
+            // The patch applies to the record as GET serves it, read-only members included: those it leaves
+            // alone go back unchanged, and one it changes is named.
+            var stored = (JsonObject)JsonSerializer.SerializeToNode(current, options)!;
+            var patched = ToInput((JsonObject)JsonMergePatch.Apply(stored, patch.Value!)!, stored);
             return patched.Problem ?? await SaveReplacementAsync(http, changeSet, id, patched.Value!, options);
         });
     }
@@ -221,16 +230,45 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
 
     private async Task<IResult?> CheckAsync(ChangeSet changeSet, TInput input)
     {
-        var seedOnly = resource.SeedOnlyFieldsGiven(input).ToList();
-        if (seedOnly.Count > 0)
+        if (TextLimits.Violations(input) is { Count: > 0 } tooLong)
         {
-            return TypedResults.ValidationProblem(seedOnly.ToDictionary(field => field, field => new[] { $"'{field}' cannot be written here; write each one through its own resource." }));
+            return TypedResults.ValidationProblem(tooLong, title: "One or more fields are too long.");
         }
         ValidationResult result = await ReferenceCheck.ValidateAsync(changeSet, input, resource.Validator);
         return result.IsValid ? null : TypedResults.ValidationProblem(
             result.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()),
             title: "One or more fields are invalid.");
+    }
+
+    /// <summary>
+    /// The write model of a body in the shape GET serves. Members an editor does not write (those the service
+    /// derives, such as a statement's partyId or a citation's recordPath, and those written through a resource of
+    /// their own) may come back exactly as <paramref name="stored"/> holds them, and are then dropped, so a client
+    /// can send back what it read; given with any other value (or at all, when nothing is stored yet) each is a 400
+    /// naming it.
+    /// </summary>
+    private RequestBody.Read<TInput> ToInput(JsonObject body, JsonObject? stored)
+    {
+        var refused = new Dictionary<string, string[]>();
+        foreach (var (name, reason) in readOnly.Reasons)
+        {
+            if (!body.TryGetPropertyValue(name, out var sent))
+            {
+                continue;
+            }
+            if (stored is not null && stored.TryGetPropertyValue(name, out var current) && JsonNode.DeepEquals(sent, current))
+            {
+                body.Remove(name);
+            }
+            else
+            {
+                refused[name] = [$"'{name}' is read-only here: {reason}. Send it back as read, or leave it out."];
+            }
+        }
+        return refused.Count > 0
+            ? new(null, TypedResults.ValidationProblem(refused, title: "The body changes read-only fields."))
+            : RequestBody.Deserialize<TInput>(body);
     }
 
     private Task WriteCitationsAsync(ChangeSet changeSet, string id, TInput input) =>

@@ -38,8 +38,11 @@ public sealed class WritableResource<TInput, TRecord>
     /// <summary>The record's citations, written with it; null for resources that are not facts (sources, citations).</summary>
     public Func<TInput, IReadOnlyList<CitationInput>>? CitationsOf { get; init; }
 
-    /// <summary>Fields of the write model that only the seed files may use (e.g. a readout's inline statements).</summary>
-    public Func<TInput, IEnumerable<string>> SeedOnlyFieldsGiven { get; init; } = _ => [];
+    /// <summary>
+    /// Members of the representation that are written through a resource of their own (a readout's statements),
+    /// with where to write them. The seed files may still give them inline.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> WrittenElsewhere { get; init; } = new Dictionary<string, string>();
 
     /// <summary>What goes into the table: the write model itself unless the resource maps it.</summary>
     public Func<TInput, object> Row { get; init; } = input => input;

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using SummitApi.Infrastructure.Auth;
 using SummitApi.Infrastructure.Http;
 using SummitApi.Features.Actors;
@@ -56,7 +58,7 @@ public static class WriteEndpoints
             FindAsync = async (connection, id) => await connection.QuerySingleOrDefaultAsync<ReadoutDto>(ReadoutQueries.ById, new { id }) is { } readout
                 ? (await ReadoutEndpoints.WithStatementsAsync(connection, [readout]))[0]
                 : null,
-            SeedOnlyFieldsGiven = r => r.Statements is null ? [] : ["statements"],
+            WrittenElsewhere = new Dictionary<string, string> { ["statements"] = "write each statement through /api/v1/readout-statements" },
         });
         api.Map(new WritableResource<ReadoutStatementInput, ReadoutStatementDto>
         {
@@ -104,7 +106,8 @@ public static class WriteEndpoints
         where TInput : class
         where TRecord : class
     {
-        var writer = new ResourceWriter<TInput, TRecord>(resource);
+        var readOnly = ReadOnlyMembers.Of(resource, ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+        var writer = new ResourceWriter<TInput, TRecord>(resource, readOnly);
         var item = $"/{resource.Path}/{{{resource.IdParameter}}}";
         api.MapRevisions(item, resource.IdParameter, resource.Table, resource.Tag);
         var described = resource.Table.Replace('_', ' ');
@@ -116,27 +119,27 @@ public static class WriteEndpoints
             .Accepts<TInput>("application/json")
             .Produces<TRecord>(StatusCodes.Status201Created)
             .Describe(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
-            .Writes(resource);
+            .Writes(resource, readOnly);
         api.MapPut(item, writer.ReplaceAsync).WithName($"Replace{resource.Name}")
             .WithSummary($"Replace {aDescribed}")
             .WithDescription($"Replaces the whole {described}. Needs an editor key and If-Match with the ETag of the record as last read: a stale ETag is a 412, none a 428, so no one's change is overwritten unseen.")
             .Accepts<TInput>("application/json")
             .Produces<TRecord>()
             .Describe(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired)
-            .Writes(resource);
+            .Writes(resource, readOnly);
         api.MapPatch(item, writer.PatchAsync).WithName($"Patch{resource.Name}")
             .WithSummary($"Change fields of {aDescribed}")
             .WithDescription($"Applies a JSON Merge Patch (RFC 7396, application/merge-patch+json) to the {described} as an editor writes it: given fields replace, null removes, the rest stays. Needs an editor key and If-Match.")
             .Accepts<JsonObject>("application/merge-patch+json")
             .Produces<TRecord>()
             .Describe(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired)
-            .Writes(resource);
+            .Writes(resource, readOnly);
         api.MapDelete(item, writer.DeleteAsync).WithName($"Delete{resource.Name}")
             .WithSummary($"Delete {aDescribed}")
             .WithDescription($"Removes the {described} from reads; its history stays (the delete is a tombstone revision). Needs an editor key and If-Match. A record others still refer to cannot be deleted (409).")
             .Produces(StatusCodes.Status204NoContent)
             .Describe(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired)
-            .Writes(resource);
+            .Writes(resource, readOnly);
     }
 
     private static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, params int[] problemStatuses)
@@ -148,11 +151,11 @@ public static class WriteEndpoints
         return builder;
     }
 
-    private static RouteHandlerBuilder Writes<TInput, TRecord>(this RouteHandlerBuilder builder, WritableResource<TInput, TRecord> resource)
+    private static RouteHandlerBuilder Writes<TInput, TRecord>(this RouteHandlerBuilder builder, WritableResource<TInput, TRecord> resource, ReadOnlyMembers readOnly)
         where TInput : class
         where TRecord : class =>
         builder.WithTags(resource.Tag)
-            .WithMetadata(new EditorialWrite())
+            .WithMetadata(new EditorialWrite(), readOnly)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
