@@ -121,6 +121,7 @@ public sealed class HeadRequestTests(KestrelSummitApiFactory factory) : IClassFi
     {
         var path = template.Replace("{summitId}", "busan-2025", StringComparison.Ordinal)
             .Replace("{exportId}", _export.ExportId, StringComparison.Ordinal)
+            .Replace("deltas/{file}", "deltas/concessions.ndjson", StringComparison.Ordinal)
             .Replace("{file}", "concessions.csv", StringComparison.Ordinal);
         foreach (var (parameter, listPath) in new Dictionary<string, string>
         {
