@@ -28,25 +28,30 @@ using var startupLoggerFactory = LoggerFactory.Create(logging => logging.AddSimp
     .AddConsole(o => o.LogToStandardErrorThreshold = isCommand ? LogLevel.Trace : LogLevel.None));
 var startupLogger = startupLoggerFactory.CreateLogger("SummitApi.Startup");
 
+LocalPostgresCluster? provisioned;
 try
 {
-    await builder.AddSummitDatabaseAsync(startupLogger);
-    builder.AddSummitReadReplica();
+    provisioned = await builder.AddSummitDatabaseAsync(startupLogger);
 }
 catch (PostgresNotInstalledException e)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
 }
+// However the process ends from here on (a command's end, Ctrl+C, a failed start), a server it started is stopped.
+await using var cluster = provisioned;
+builder.AddSummitReadReplica();
 
 builder.AddSummitHttp();
 builder.AddExports();
 if (isCommand)
 {
     CommandLine.SendLogsToStandardError(builder);
-    return await CommandLine.RunAsync(builder.Build(), args);
+    await using var commandApp = builder.Build();
+    return await CommandLine.RunAsync(commandApp, args);
 }
 
+builder.AddListenAddress();
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
 
@@ -71,8 +76,7 @@ v1.MapExports();
 app.MapBenchmarkCeiling();
 
 app.Lifetime.ApplicationStarted.Register(() => app.LogSwaggerAddress());
-await app.RunAsync();
-return 0;
+return await ListenAddress.RunAsync(app);
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -22,18 +22,8 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        try
-        {
-            await app.InitializeDatabaseAsync();
-            return await Commands[args[0]](args[1..], app.Services);
-        }
-        finally
-        {
-            if (app.Services.GetService<LocalPostgresCluster>() is { } cluster)
-            {
-                await cluster.DisposeAsync();
-            }
-        }
+        await app.InitializeDatabaseAsync();
+        return await Commands[args[0]](args[1..], app.Services);
     }
 
     /// <summary>The value after an option such as --scope, or null when it is absent.</summary>
