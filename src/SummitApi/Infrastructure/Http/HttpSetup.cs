@@ -6,6 +6,7 @@ using SummitApi.Infrastructure.Auth;
 using SummitApi.Infrastructure.Caching;
 using SummitApi.Infrastructure.Json;
 using SummitApi.Infrastructure.Observability;
+using SummitApi.Infrastructure.Writes;
 
 namespace SummitApi.Infrastructure.Http;
 
@@ -29,7 +30,14 @@ public static class HttpSetup
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, SummitJsonContext.Default);
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Routing refuses a body of another media type before the write's handler could say which one it takes.
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && context.ProblemDetails.Detail is null)
+            {
+                context.ProblemDetails.Detail = $"Send the body as {WriteEndpoints.BodyMediaType(context.HttpContext.Request.Method)}.";
+            }
+        });
         services.AddSingleton<IProblemDetailsService, ProblemDetailsForAnyAccept>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -87,7 +95,11 @@ public static class HttpSetup
         {
             options.SwaggerEndpoint("/swagger/v1/swagger.json", "SummitApi v1");
             options.DocumentTitle = "SummitApi";
+            // A link to an operation (/swagger/#/Concessions/ListConcessions) opens it.
+            options.EnableDeepLinking();
         });
+        // The root has no API of its own: a visitor is sent where the API explains itself.
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
             .WithTags("Health");
