@@ -105,6 +105,19 @@ public class RunCommandTests
         Assert.Equal($"{address}/swagger", await service.WaitUntilReadyAsync(StartTimeout));
     }
 
+    [Theory]
+    [InlineData(new string[0], "http://localhost:5080")]
+    [InlineData(new[] { "--urls=http://127.0.0.1:5081" }, "http://127.0.0.1:5081")]
+    [InlineData(new[] { "--http_ports=8080" }, null)] // the container's ASPNETCORE_HTTP_PORTS
+    public void It_listens_on_5080_only_when_no_address_is_configured(string[] arguments, string? listensOn)
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(arguments);
+
+        SummitApi.Infrastructure.Http.ListenAddress.AddListenAddress(builder);
+
+        Assert.Equal(listensOn, builder.WebHost.GetSetting(Microsoft.AspNetCore.Hosting.WebHostDefaults.ServerUrlsKey));
+    }
+
     [Fact]
     public async Task Without_postgres_binaries_it_exits_naming_the_three_ways_out()
     {
