@@ -178,7 +178,10 @@ internal sealed class AsOfParameterFilter : Swashbuckle.AspNetCore.SwaggerGen.IO
         {
             Name = AsOfFilter.Parameter,
             In = Microsoft.OpenApi.ParameterLocation.Query,
-            Description = "Answer as the data stood at this instant (RFC 3339 with an offset, e.g. 2025-11-01T00:00:00Z): the newest change set committed at or before it.",
+            Description = "Answer as this database held the data at this instant: the newest change set committed at or before it. "
+                + "This is when the API recorded a change, not when it happened in the world (for that, see activeOn, from and to): "
+                + "an instant before the database was created answers nothing. Any RFC 3339 instant, e.g. 2026-12-01T09:30:00Z; "
+                + "send an offset's '+' as %2B.",
             Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "date-time" },
         });
         // A malformed asOf (or an unknown query parameter) is a 400 on every read, also those with no other input.
