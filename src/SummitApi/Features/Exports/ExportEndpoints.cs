@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using SummitApi.Infrastructure.Database;
 using SummitApi.Infrastructure.Auth;
 using SummitApi.Infrastructure.Http;
 
