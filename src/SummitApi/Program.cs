@@ -27,6 +27,7 @@ var isCommand = CommandLine.IsCommand(args);
 using var startupLoggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true)
     .AddConsole(o => o.LogToStandardErrorThreshold = isCommand ? LogLevel.Trace : LogLevel.None));
 var startupLogger = startupLoggerFactory.CreateLogger("SummitApi.Startup");
+using var startup = new StartupInterrupt();
 
 LocalPostgresCluster? provisioned;
 try
@@ -48,12 +49,24 @@ if (isCommand)
 {
     CommandLine.SendLogsToStandardError(builder);
     await using var commandApp = builder.Build();
-    return await CommandLine.RunAsync(commandApp, args);
+    return await CommandLine.RunAsync(commandApp, args, startup.Token);
 }
 
 builder.AddListenAddress();
 var app = builder.Build();
-await app.InitializeDatabaseAsync();
+try
+{
+    await app.InitializeDatabaseAsync(startup.Token);
+}
+catch (OperationCanceledException) when (startup.Token.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Interrupted while starting.");
+    return 130;
+}
+finally
+{
+    startup.Dispose();
+}
 
 app.UseSummitHttp();
 

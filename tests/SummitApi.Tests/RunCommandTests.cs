@@ -80,6 +80,31 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task Ctrl_c_while_it_starts_stops_the_postgres_it_had_started()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"summit-run-{Guid.NewGuid():N}");
+        try
+        {
+            using var service = Start($"--LocalPostgres:Directory={root}", "--urls=http://127.0.0.1:0");
+            await service.WaitForOutputAsync("Creating a local PostgreSQL cluster in", StartTimeout);
+
+            await service.InterruptAsync();
+            var exitCode = await service.ExitCodeAsync(StartTimeout);
+
+            // initdb, the server's start, the migrations and the seed set take seconds: the signal lands before it serves.
+            Assert.Equal(130, exitCode);
+            Assert.Contains("Interrupted while starting.", service.Output);
+            Assert.Contains("Stopped the local PostgreSQL cluster in", service.Output);
+            Assert.DoesNotContain("   at ", service.Output); // no stack trace
+            AssertNotRunning(root);
+        }
+        finally
+        {
+            await LocalPostgresCluster.DeleteDirectoryAsync(root);
+        }
+    }
+
+    [Fact]
     public async Task Under_dotnet_run_ASPNETCORE_URLS_chooses_the_address()
     {
         var address = $"http://127.0.0.1:{FreePort()}";

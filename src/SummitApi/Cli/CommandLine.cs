@@ -20,9 +20,18 @@ public static class CommandLine
     public static void SendLogsToStandardError(WebApplicationBuilder builder) =>
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    /// <param name="interrupted">Ctrl+C: ends the command before it changes anything, after which the caller stops what it provisioned.</param>
+    public static async Task<int> RunAsync(WebApplication app, string[] args, CancellationToken interrupted)
     {
-        await app.InitializeDatabaseAsync();
+        try
+        {
+            await app.InitializeDatabaseAsync(interrupted);
+        }
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Interrupted.");
+            return 130;
+        }
         return await Commands[args[0]](args[1..], app.Services);
     }
 

@@ -98,6 +98,20 @@ public sealed partial class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Waits until the process has printed <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline || Process.HasExited)
+            {
+                throw new TimeoutException($"The process did not print '{text}' within {timeout}. Its output:\n{Output}");
+            }
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>The service's base address (without /swagger), once it is ready.</summary>
     public async Task<Uri> WaitForBaseAddressAsync(TimeSpan timeout) =>
         new((await WaitUntilReadyAsync(timeout))[..^"swagger".Length]);

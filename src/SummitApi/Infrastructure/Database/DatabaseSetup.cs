@@ -57,6 +57,8 @@ public static class DatabaseSetup
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(connection.ConnectionString, cancellationToken);
         await app.Services.GetRequiredService<SeedLoader>().LoadAsync(SeedSet.ReadEmbedded(), cancellationToken);
         await app.Services.GetRequiredService<CursorCodec>().LoadKeyAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+        // A step that runs to its end whatever the token says (DbUp's) must not let a cancelled start-up go on.
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>
