@@ -120,6 +120,7 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         var current = await client.SendAsync(Json(HttpMethod.Put, "/api/v1/summits/tokyo-2026", replacement, ifMatch: read.Headers.ETag!.Tag));
 
         Assert.Equal(HttpStatusCode.PreconditionRequired, withoutPrecondition.StatusCode);
+        Assert.Equal("https://www.rfc-editor.org/rfc/rfc6585#section-3", (await withoutPrecondition.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         Assert.NotEqual(read.Headers.ETag, current.Headers.ETag);
@@ -174,6 +175,7 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         Assert.True((await derived.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("expiryDate", out _));
         Assert.Equal(HttpStatusCode.BadRequest, renamed.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        Assert.Equal("Send the body as application/merge-patch+json.", (await wrongType.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -285,6 +287,10 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        if (expected == HttpStatusCode.UnsupportedMediaType)
+        {
+            Assert.Equal("Send the body as application/json.", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        }
     }
 
     [Fact]
