@@ -45,6 +45,10 @@ public static class VocabularyEndpoints
             DatePrecisions = RuleExtensions.DatePrecisionTerms,
             DateQualifiers = RuleExtensions.DateQualifierTerms,
             ReadoutDifferenceClassifications = ReadoutDifferences.ClassificationTerms,
+            DateBases = Terms("dateBases"),
+            OccasionRelations = Terms("occasionRelations"),
+            StatementBases = Terms("statementBases"),
+            StanceBases = ReadoutDifferences.StanceBasisTerms,
         });
     }
 }
