@@ -16,7 +16,7 @@ public class ReadoutTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
             ["cn-government-summary-busan", "cn-mofcom-statement-busan", "cn-xi-remarks-busan", "us-trump-remarks-busan", "us-trump-truth-social-busan"],
             readouts.Select(r => r.GetProperty("id").GetString()));
         Assert.Equal(JsonValueKind.Null, page.GetProperty("nextCursor").ValueKind);
-        Assert.Equal([4, 3, 1, 11, 1], readouts.Select(r => r.GetProperty("statements").GetArrayLength()));
+        Assert.Equal([4, 3, 2, 12, 1], readouts.Select(r => r.GetProperty("statements").GetArrayLength()));
         foreach (var readout in readouts)
         {
             var statements = readout.GetProperty("statements").EnumerateArray().ToList();
@@ -83,7 +83,7 @@ public class ReadoutTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
         Assert.Equal(JsonValueKind.Null, statement.GetProperty("outcomeId").ValueKind);
         Assert.Equal(JsonValueKind.Null, statement.GetProperty("concessionId").ValueKind);
         Assert.Equal(["cn-summary-meeting-assessment"], statement.GetProperty("contradicts").EnumerateArray().Select(c => c.GetString()));
-        Assert.Contains("Where and when Trump said it is not stated.", statement.GetProperty("notes").GetString());
+        Assert.Contains("Where and when Trump said it is not stated", statement.GetProperty("notes").GetString());
         var citation = Assert.Single(statement.GetProperty("citations").EnumerateArray());
         Assert.Equal("unsigned-analysis-busan", citation.GetProperty("sourceId").GetString());
         Assert.Contains("“12 out of 10”", citation.GetProperty("excerpt").GetString());

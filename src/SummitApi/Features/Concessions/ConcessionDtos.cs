@@ -49,7 +49,7 @@ public sealed record ConcessionDto
     public string? EffectiveDatePrecision { get; init; }
     /// <summary>early, mid, late, or null.</summary>
     public string? EffectiveDateQualifier { get; init; }
-    /// <summary>A dateBases code: stated (a source gives the date at this precision), derived (computed from effectiveDateAnchorId and effectiveDateOffset) or assumed (the curator's assumption, see notes); null without a date.</summary>
+    /// <summary>A dateBases code: stated (a source gives the date at this precision), derived (computed from effectiveDateAnchorId and effectiveDateOffset) or assumed (the curator's assumption, see notes); null without a date, or when a writer did not give one (unknown, never presumed stated).</summary>
     /// <example>assumed</example>
     public string? EffectiveDateBasis { get; init; }
     /// <summary>For a derived effective date: the kind of record it is computed from (summit or event).</summary>

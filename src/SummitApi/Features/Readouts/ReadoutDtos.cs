@@ -29,7 +29,7 @@ public sealed record ReadoutDto
     public string? PublishedDatePrecision { get; init; }
     /// <summary>early, mid, late, or null.</summary>
     public string? PublishedDateQualifier { get; init; }
-    /// <summary>A dateBases code: stated (a source gives the date at this precision), derived (computed from publishedDateAnchorId and publishedDateOffset) or assumed (the curator's assumption, see notes); null without a date.</summary>
+    /// <summary>A dateBases code: stated (a source gives the date at this precision), derived (computed from publishedDateAnchorId and publishedDateOffset) or assumed (the curator's assumption, see notes); null without a date, or when a writer did not give one (unknown, never presumed stated).</summary>
     /// <example>assumed</example>
     public string? PublishedDateBasis { get; init; }
     /// <summary>For a derived publication date: the kind of record it is computed from (summit or event).</summary>

@@ -27,7 +27,7 @@ public sealed record SummitDto
     public string? DatePrecision { get; init; }
     /// <summary>early, mid, late, or null.</summary>
     public string? DateQualifier { get; init; }
-    /// <summary>A dateBases code: stated (a source gives the date at this precision), derived (computed from dateAnchorId and dateOffset) or assumed (the curator's assumption, see notes); null without a date.</summary>
+    /// <summary>A dateBases code: stated (a source gives the date at this precision), derived (computed from dateAnchorId and dateOffset) or assumed (the curator's assumption, see notes); null without a date, or when a writer did not give one (unknown, never presumed stated).</summary>
     /// <example>stated</example>
     public string? DateBasis { get; init; }
     /// <summary>For a derived date: the kind of record it is computed from (summit or event).</summary>

@@ -94,7 +94,7 @@ public static partial class RuleExtensions
     private static partial Regex SignedDurationStart();
 
     /// <summary>
-    /// A loose date's basis: required with the date and null without it; a derived date names the record it is
+    /// A loose date's basis: null without a date (and optional with one, for v1 writers that predate it); a derived date names the record it is
     /// computed from and the ISO 8601 offset (a leading minus for "before"), and is never finer than that offset's
     /// smallest unit ("last month" is a month, "a day later" may be a day); a stated or assumed date names neither.
     /// </summary>
@@ -106,18 +106,16 @@ public static partial class RuleExtensions
         var anchorType = anchorTypeField.Compile();
         var offset = offsetField.Compile();
         validator.RuleFor(basisField).Cascade(CascadeMode.Stop)
-            .NotNull().When(record => date(record) is not null)
-                .WithMessage($"'{name}Basis' (stated, derived or assumed) is required when '{name}' is given.")
-            .Null().When(record => date(record) is null)
+            .Null().When(record => date(record) is null, ApplyConditionTo.CurrentValidator)
                 .WithMessage($"'{name}Basis' must be null when '{name}' is null.")
             .MustBeCode(catalog, "date_basis")
             .OverridePropertyName($"{name}Basis");
         validator.RuleFor(anchorTypeField)
             .Must(value => value is null || DateAnchorTypes.Contains(value))
                 .WithMessage($"'{name}AnchorType' must be null or one of: {string.Join(", ", DateAnchorTypes)}.")
-            .NotNull().When(record => basis(record) == "derived")
+            .NotNull().When(record => basis(record) == "derived", ApplyConditionTo.CurrentValidator)
                 .WithMessage($"A derived '{name}' names the record it is computed from in '{name}AnchorType' and '{name}AnchorId'.")
-            .Null().When(record => basis(record) != "derived")
+            .Null().When(record => basis(record) != "derived", ApplyConditionTo.CurrentValidator)
                 .WithMessage($"Only a derived '{name}' has an anchor.")
             .OverridePropertyName($"{name}AnchorType");
         validator.RuleFor(anchorIdField)
@@ -129,9 +127,9 @@ public static partial class RuleExtensions
         validator.RuleFor(offsetField)
             .Must(value => value is null || (SignedDurationStart().IsMatch(value) && IsIsoDuration(value.TrimStart('-'))))
                 .WithMessage($"'{name}Offset' must be an ISO 8601 duration, with a leading minus for \"before\" (P1D, -P2W).")
-            .NotNull().When(record => basis(record) == "derived")
+            .NotNull().When(record => basis(record) == "derived", ApplyConditionTo.CurrentValidator)
                 .WithMessage($"A derived '{name}' gives its offset from the anchor in '{name}Offset' (P0D when it is the anchor's own date).")
-            .Null().When(record => basis(record) != "derived")
+            .Null().When(record => basis(record) != "derived", ApplyConditionTo.CurrentValidator)
                 .WithMessage($"Only a derived '{name}' has an offset.")
             .Must((record, value) => value is null || precision(record) is not { } p || PrecisionRank(p) >= PrecisionRank(FinestUnit(value)))
                 .WithMessage(record => $"A derived '{name}' is never finer than its offset: '{offset(record)}' allows {FinestUnit(offset(record)!)} precision or coarser.")
