@@ -139,4 +139,13 @@ public class ReadoutTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
     {
         await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), "/api/v1/readouts/cn-government-summary-busan?limit=1", "limit");
     }
+
+    [Fact]
+    public async Task A_statement_quoting_xi_names_him_as_its_speaker_and_rests_on_the_summary_the_nyt_attributes_it_to()
+    {
+        var statement = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/readout-statements/cn-summary-twists-and-turns");
+
+        Assert.Equal(("xi-jinping", "readout", "cn-government-summary-busan"),
+            (statement.GetProperty("speakerId").GetString(), statement.GetProperty("basis").GetString(), statement.GetProperty("readoutId").GetString()));
+    }
 }
