@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using SummitApi.Features.Sources;
 
 namespace SummitApi.Features.Timeline;
@@ -51,8 +50,4 @@ public sealed record EventDto
     /// <summary>Why a field is null, or how a value was derived.</summary>
     public string? Notes { get; init; }
     public required IReadOnlyList<CitationDto> Citations { get; init; }
-
-    /// <summary>The timeline's sort key (see TimelineQueries.List), kept for the page's cursor and never served.</summary>
-    [JsonIgnore]
-    public string? SortKey { get; init; }
 }

@@ -59,8 +59,7 @@ public static class TimelineEndpoints
             return request.Problem();
         }
         await DateBasisFilter.AnnounceAsync(context, connection, dateBases, dated);
-        return TypedResults.Ok(await request.ReadPageAsync<EventDto>(connection, TimelineQueries.List, new { summit, from, to, dateBases },
-            e => [e.SortKey!, e.Id]));
+        return TypedResults.Ok(await request.ReadPageBySortKeyAsync<EventDto>(connection, TimelineQueries.List, new { summit, from, to, dateBases }, e => e.Id));
     }
 
     /// <param name="eventId">The event's id, e.g. trump-xi-call-late-november.</param>

@@ -12,7 +12,7 @@ internal static class TimelineQueries
     /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
     public const string AllForExport = $"SELECT {Columns} FROM event ORDER BY id COLLATE \"C\"";
 
-    // The sort key is text, compared bytewise: the first day of the part of the period the qualifier points at
+    // The sort key is text, compared bytewise, and the last column (ListRequest.ReadPageBySortKeyAsync): the first day of the part of the period the qualifier points at
     // ("late November" sorts from 21 November), then 'b' for a dated event. An undated event that the sources
     // place after dated events takes the latest of their days with 'c' (right after the events of that day);
     // else one placed before dated events takes the earliest with 'a' (right before them); else it is
