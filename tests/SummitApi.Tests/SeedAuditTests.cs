@@ -31,19 +31,33 @@ public class SeedAuditTests(SummitApiFactory factory) : IClassFixture<SummitApiF
     }
 
     [Fact]
-    public async Task Every_seed_date_has_a_basis_every_statement_a_basis_and_every_pairing_a_source()
+    public async Task Every_seed_date_has_a_basis_no_finer_than_its_anchor_every_statement_a_basis_and_every_pairing_a_source()
     {
         var client = factory.CreateClient();
 
         var dated = (await client.ReadAllAsync("/api/v1/summits?limit=500")).Select(s => (s, "date"))
             .Concat((await client.ReadAllAsync("/api/v1/timeline?limit=500")).Select(e => (e, "date")))
             .Concat((await client.ReadAllAsync("/api/v1/concessions?limit=500")).Select(c => (c, "effectiveDate")))
-            .Concat((await client.ReadAllAsync($"/api/v1/summits/{Summit}/readouts?limit=500")).Select(r => (r, "publishedDate")));
+            .Concat((await client.ReadAllAsync($"/api/v1/summits/{Summit}/readouts?limit=500")).Select(r => (r, "publishedDate")))
+            .ToList();
         Assert.All(dated, record =>
         {
             var (element, field) = record;
             Assert.True(element.GetProperty(field).ValueKind == JsonValueKind.Null || Text(element, field + "Basis") is not null,
                 $"{Text(element, "id")}: {field} has no basis");
+        });
+
+        // A derived date is never finer than its anchor's.
+        var anchors = (await client.ReadAllAsync("/api/v1/summits?limit=500")).Select(s => ("summit", s))
+            .Concat((await client.ReadAllAsync("/api/v1/timeline?limit=500")).Select(e => ("event", e)))
+            .ToDictionary(a => (a.Item1, Text(a.Item2, "id")), a => Text(a.Item2, "datePrecision"));
+        string[] precisions = ["day", "month", "quarter", "year"];
+        Assert.All(dated.Where(r => Text(r.Item1, r.Item2 + "Basis") == "derived"), record =>
+        {
+            var (element, field) = record;
+            var anchorPrecision = anchors[(Text(element, field + "AnchorType")!, Text(element, field + "AnchorId"))];
+            Assert.True(Array.IndexOf(precisions, Text(element, field + "Precision")) >= Array.IndexOf(precisions, anchorPrecision),
+                $"{Text(element, "id")}: {field} is finer than its anchor's {anchorPrecision}");
         });
 
         var statements = (await client.ReadAllAsync($"/api/v1/summits/{Summit}/readouts?limit=500")).SelectMany(r => r.GetProperty("statements").EnumerateArray());
