@@ -62,7 +62,7 @@ public class HistoryTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
         var now = await client.GetFromJsonAsync<JsonElement>("/api/v1/summits/busan-2025/readout-differences?topic=meeting_assessment");
         var then = await client.GetFromJsonAsync<JsonElement>($"/api/v1/summits/busan-2025/readout-differences?topic=meeting_assessment&asOf={Uri.EscapeDataString(before)}");
 
-        Assert.Equal("consistent", now.GetProperty("items")[0].GetProperty("classification").GetString());
+        Assert.Equal("one_sided", now.GetProperty("items")[0].GetProperty("classification").GetString());
         Assert.Equal("conflicting", then.GetProperty("items")[0].GetProperty("classification").GetString());
     }
 

@@ -35,7 +35,7 @@ public sealed class ExportService(
     TimeProvider time, ILogger<ExportService> logger)
 {
     /// <summary>The version of the export layout and fields; docs/exports.md says what bumps which part, docs/exports/CHANGELOG.md what each version changed.</summary>
-    public const string SchemaVersion = "1.0.0";
+    public const string SchemaVersion = "1.1.0";
 
     private readonly Lock _gate = new();
     private Run? _current;

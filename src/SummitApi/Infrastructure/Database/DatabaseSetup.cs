@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SummitApi.Features.Concessions;
 using SummitApi.Features.Sources;
 using SummitApi.Infrastructure.Http;
 using SummitApi.Infrastructure.Json;
@@ -44,6 +45,7 @@ public static class DatabaseSetup
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new JsonColumnHandler<IReadOnlyList<CitationDto>>());
+        SqlMapper.AddTypeHandler(new JsonColumnHandler<IReadOnlyList<ConcessionExchange>>());
         return cluster;
     }
 
