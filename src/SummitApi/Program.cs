@@ -27,28 +27,46 @@ var isCommand = CommandLine.IsCommand(args);
 using var startupLoggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true)
     .AddConsole(o => o.LogToStandardErrorThreshold = isCommand ? LogLevel.Trace : LogLevel.None));
 var startupLogger = startupLoggerFactory.CreateLogger("SummitApi.Startup");
+using var startup = new StartupInterrupt();
 
+LocalPostgresCluster? provisioned;
 try
 {
-    await builder.AddSummitDatabaseAsync(startupLogger);
-    builder.AddSummitReadReplica();
+    provisioned = await builder.AddSummitDatabaseAsync(startupLogger);
 }
 catch (PostgresNotInstalledException e)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
 }
+// However the process ends from here on (a command's end, Ctrl+C, a failed start), a server it started is stopped.
+await using var cluster = provisioned;
+builder.AddSummitReadReplica();
 
 builder.AddSummitHttp();
 builder.AddExports();
 if (isCommand)
 {
     CommandLine.SendLogsToStandardError(builder);
-    return await CommandLine.RunAsync(builder.Build(), args);
+    await using var commandApp = builder.Build();
+    return await CommandLine.RunAsync(commandApp, args, startup.Token);
 }
 
+builder.AddListenAddress();
 var app = builder.Build();
-await app.InitializeDatabaseAsync();
+try
+{
+    await app.InitializeDatabaseAsync(startup.Token);
+}
+catch (OperationCanceledException) when (startup.Token.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Interrupted while starting.");
+    return 130;
+}
+finally
+{
+    startup.Dispose();
+}
 
 app.UseSummitHttp();
 
@@ -71,8 +89,7 @@ v1.MapExports();
 app.MapBenchmarkCeiling();
 
 app.Lifetime.ApplicationStarted.Register(() => app.LogSwaggerAddress());
-await app.RunAsync();
-return 0;
+return await ListenAddress.RunAsync(app);
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

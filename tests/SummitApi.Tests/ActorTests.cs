@@ -24,6 +24,21 @@ public class ActorTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         Assert.All(items, a => Assert.Equal("CN", a.GetProperty("partyId").GetString()));
     }
 
+    [Theory]
+    [InlineData("bis", "BIS 50% rule")]
+    [InlineData("kmt", "leader of KMT")]
+    [InlineData("pentagon", "Pentagon Chief")]
+    [InlineData("us-congress", "Congress")]
+    [InlineData("asean", "ASEAN")]
+    [InlineData("tatmadaw", "Tatmadaw junta")]
+    public async Task A_body_the_sources_name_is_an_actor_cited_where_they_name_it(string id, string named)
+    {
+        var actor = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/actors/{id}");
+
+        Assert.Equal("organisation", actor.GetProperty("kind").GetString());
+        Assert.Contains(actor.GetProperty("citations").EnumerateArray(), c => c.GetProperty("excerpt").GetString()!.Contains(named, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Actor_is_served_with_its_role_party_notes_and_citations()
     {

@@ -152,11 +152,54 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
         Assert.Equal(JsonValueKind.Null, concession.GetProperty("effectiveDate").ValueKind);
         Assert.Equal(JsonValueKind.Null, concession.GetProperty("expiryDate").ValueKind);
         Assert.Equal(JsonValueKind.Null, concession.GetProperty("expiryDatePrecision").ValueKind);
-        Assert.Equal(
-            ["cn-rare-earth-purchase-barriers-reduction", "cn-soybean-purchases", "cn-october-rare-earth-controls-suspension"],
-            concession.GetProperty("exchangedFor").Strings());
+        Assert.Equal(["cn-rare-earth-purchase-barriers-reduction", "cn-soybean-purchases"], concession.GetProperty("exchangedFor").Strings());
         Assert.Equal(["US"], concession.GetProperty("reportedBy").Strings());
     }
+
+    [Fact]
+    public async Task Every_pairing_names_the_source_that_states_it_and_unsupported_pairings_are_gone()
+    {
+        var tariffCut = await _client.GetFromJsonAsync<JsonElement>("/api/v1/concessions/us-fentanyl-tariff-cut");
+        Assert.Equal(
+            ["cn-rare-earth-purchase-barriers-reduction unsigned-analysis-busan", "cn-soybean-purchases unsigned-analysis-busan"],
+            tariffCut.GetProperty("exchanges").EnumerateArray().Select(e => $"{e.GetProperty("concessionId").GetString()} {e.GetProperty("sourceId").GetString()}"));
+
+        // The NYT says Xi won the port-fee suspension by flexing rare earths and soybeans: leverage, not a stated exchange.
+        var portFees = await _client.GetFromJsonAsync<JsonElement>("/api/v1/concessions/us-port-fee-suspension-chinese-ships");
+        Assert.Empty(portFees.GetProperty("exchangedFor").EnumerateArray());
+        Assert.Empty(portFees.GetProperty("exchanges").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_truce_extensions_assumed_start_gives_an_expiry_that_does_not_look_stated()
+    {
+        var extension = await _client.GetFromJsonAsync<JsonElement>("/api/v1/concessions/us-truce-extension");
+
+        Assert.Equal("2025-11-10", extension.GetProperty("effectiveDate").GetString());
+        Assert.Equal("assumed", extension.GetProperty("effectiveDateBasis").GetString());
+        Assert.Equal("2026-11-10", extension.GetProperty("expiryDate").GetString());
+        Assert.Equal("assumed", extension.GetProperty("expiryDateBasis").GetString());
+        Assert.Contains("assumed", extension.GetProperty("notes").GetString());
+    }
+
+    [Fact]
+    public async Task Active_on_with_stated_dates_only_treats_the_assumed_truce_dates_as_unknown_and_says_so()
+    {
+        // With every basis, the extensions start on their assumed 10 November 2025 and lapse on 10 November 2026.
+        var all = await _client.GetAsync("/api/v1/concessions?activeOn=2026-12-01");
+        Assert.Equal("assumed,derived,stated", Assert.Single(all.Headers.GetValues("Summit-Date-Basis")));
+        Assert.DoesNotContain("us-truce-extension", await IdsAsync(all));
+
+        // With stated dates only, they start at their (stated) summit and no stated date ends them.
+        var stated = await _client.GetAsync("/api/v1/concessions?activeOn=2026-12-01&dateBasis=stated");
+        Assert.Equal("stated", Assert.Single(stated.Headers.GetValues("Summit-Date-Basis")));
+        Assert.Equal(BusanConcessions, await IdsAsync(stated));
+        Assert.Contains("us-truce-extension", await _client.SinglePageIdsAsync("/api/v1/concessions?activeOn=2025-11-01&dateBasis=stated"));
+        Assert.DoesNotContain("us-truce-extension", await _client.SinglePageIdsAsync("/api/v1/concessions?activeOn=2025-11-01"));
+    }
+
+    private static async Task<List<string>> IdsAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
 
     [Fact]
     public async Task A_duration_without_an_effective_date_derives_no_expiry()
@@ -195,6 +238,8 @@ public class ConcessionTests(SummitApiFactory factory) : IClassFixture<SummitApi
     [InlineData("topic=weather", "topic")]
     [InlineData("activeOn=2025-13-01", "activeOn")]
     [InlineData("activeOn=yesterday", "activeOn")]
+    [InlineData("dateBasis=stated", "dateBasis")]
+    [InlineData("activeOn=2025-11-01&dateBasis=stated,hoped", "dateBasis")]
     [InlineData("q=%20", "q")]
     [InlineData("party=CN", "party")]
     [InlineData("limit=0", "limit")]

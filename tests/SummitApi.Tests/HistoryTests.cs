@@ -62,7 +62,7 @@ public class HistoryTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
         var now = await client.GetFromJsonAsync<JsonElement>("/api/v1/summits/busan-2025/readout-differences?topic=meeting_assessment");
         var then = await client.GetFromJsonAsync<JsonElement>($"/api/v1/summits/busan-2025/readout-differences?topic=meeting_assessment&asOf={Uri.EscapeDataString(before)}");
 
-        Assert.Equal("consistent", now.GetProperty("items")[0].GetProperty("classification").GetString());
+        Assert.Equal("one_sided", now.GetProperty("items")[0].GetProperty("classification").GetString());
         Assert.Equal("conflicting", then.GetProperty("items")[0].GetProperty("classification").GetString());
     }
 
@@ -76,10 +76,37 @@ public class HistoryTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
     }
 
     [Theory]
+    [InlineData("2026-11-30T00:00:00Z")]
+    [InlineData("2026-11-30T00:00:00.5Z")]
+    [InlineData("2026-11-30T00:00:00.123456789Z")]
+    [InlineData("2026-11-30t00:00:00z")]
+    [InlineData("2026-11-30T08:00:00+08:00")]
+    [InlineData("2026-11-29T19:00:00.000001-05:00")]
+    [InlineData("2016-12-31T23:59:60Z")]
+    public async Task Every_rfc_3339_instant_is_accepted_as_of(string asOf)
+    {
+        var response = await factory.CreateClient().GetAsync($"/api/v1/summits?asOf={Uri.EscapeDataString(asOf)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unencoded_plus_in_as_of_is_a_400_saying_to_encode_it()
+    {
+        // HttpClient sends '+' as it is, which a query string reads as a space.
+        var problem = await ApiAssertions.AssertProblemAsync(
+            await factory.CreateClient().GetAsync("/api/v1/summits?asOf=2025-11-01T00:00:00+00:00"), HttpStatusCode.BadRequest);
+
+        Assert.Contains("%2B", problem.GetProperty("errors").GetProperty("asOf")[0].GetString());
+    }
+
+    [Theory]
     [InlineData("yesterday")]
     [InlineData("2025-11-01")]
     [InlineData("2025-11-01T00:00:00")]
     [InlineData("2025-13-01T00:00:00Z")]
+    [InlineData("2025-11-01T00:00:00.1234567890Z")]
+    [InlineData("2025-11-01 00:00:00Z")]
     public async Task A_malformed_as_of_is_a_400_naming_it(string asOf)
     {
         var response = await factory.CreateClient().GetAsync($"/api/v1/summits?asOf={Uri.EscapeDataString(asOf)}");

@@ -50,6 +50,27 @@ public class HttpContractTests(SummitApiFactory factory) : IClassFixture<SummitA
         await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), $"/api/v1/summits?{query}", "limit");
     }
 
+    [Theory]
+    [InlineData("/api/v1/summits?limit=", "limit")]
+    [InlineData("/api/v1/concessions?activeOn=", "activeOn")]
+    [InlineData("/api/v1/timeline?from=", "from")]
+    [InlineData("/api/v1/timeline?to=", "to")]
+    [InlineData("/api/v1/summits?asOf=", "asOf")]
+    public async Task An_empty_typed_value_is_a_400_naming_the_parameter_not_a_missing_filter(string path, string parameter)
+    {
+        var problem = await ApiAssertions.AssertProblemAsync(await factory.CreateClient().GetAsync(path), HttpStatusCode.BadRequest);
+
+        Assert.Contains("is empty", problem.GetProperty("errors").GetProperty(parameter)[0].GetString());
+    }
+
+    [Fact]
+    public async Task An_impossible_date_is_a_400_naming_the_format_a_date_takes()
+    {
+        var problem = await ApiAssertions.AssertProblemAsync(await factory.CreateClient().GetAsync("/api/v1/concessions?activeOn=2025-13-40"), HttpStatusCode.BadRequest);
+
+        Assert.Contains("YYYY-MM-DD", problem.GetProperty("errors").GetProperty("activeOn")[0].GetString());
+    }
+
     [Fact]
     public async Task An_edited_cursor_is_a_400_naming_cursor()
     {
@@ -150,5 +171,30 @@ public class HttpContractTests(SummitApiFactory factory) : IClassFixture<SummitA
         var document = await client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
         Assert.Equal("SummitApi", document.GetProperty("info").GetProperty("title").GetString());
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/summits/{summitId}", out _));
+    }
+
+    [Fact]
+    public async Task The_root_redirects_to_swagger_ui()
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/swagger", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Swagger_ui_lists_the_tags_in_the_domains_order_and_opens_a_deep_linked_operation()
+    {
+        var client = factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+        var configuration = await client.GetStringAsync("/swagger/index.js");
+
+        Assert.Equal(
+            ["Summits", "Outcomes", "Concessions", "Readouts", "Timeline", "Actors", "Assessments", "Context figures", "Parties", "Sources", "Vocabularies", "History", "Exports", "Administration"],
+            document.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.Contains("\"deepLinking\":true", configuration);
     }
 }

@@ -56,6 +56,48 @@ public class OpenApiContractTests(SummitApiFactory factory) : IClassFixture<Summ
         Assert.Equal(5, breaks.Count);
     }
 
+    [Fact]
+    public void The_compatibility_check_reports_a_changed_response_shape()
+    {
+        var before = JsonNode.Parse("""
+            { "paths": { "/keys": { "get": { "responses": { "200": { "content": { "application/json": {
+                "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Key" } } } } } } } } } }
+            """)!;
+        var after = JsonNode.Parse("""
+            { "paths": { "/keys": { "get": { "responses": { "200": { "content": { "application/json": {
+                "schema": { "$ref": "#/components/schemas/KeyPage" } } } } } } } } }
+            """)!;
+
+        var breaks = OpenApiCompatibility.Breaks(before, after).ToList();
+
+        Assert.Equal("GET /keys 200 changed type from \"array\" to \"#/components/schemas/KeyPage\"", Assert.Single(breaks));
+    }
+
+    /// <summary>
+    /// Lists answer { items, nextCursor }. The collections that do not are named in the README with the reason, and
+    /// stay as v1 released them: changing a response's shape breaks every client of it.
+    /// </summary>
+    [Fact]
+    public async Task Every_collection_is_a_page_but_the_ones_the_readme_names()
+    {
+        var served = (await factory.CreateClient().GetFromJsonAsync<JsonNode>("/swagger/v1/swagger.json"))!;
+
+        var unpaged = served["paths"]!.AsObject()
+            .Where(path => !path.Key.EndsWith('}') && path.Key != "/api/v1/exports/latest" && path.Value?["get"] is not null)
+            .Where(path => !IsPage(path.Value!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!))
+            .Select(path => path.Key)
+            .ToList();
+
+        Assert.Equal(["/api/v1/keys", "/api/v1/summits/{summitId}/readout-differences", "/api/v1/vocabularies"], unpaged.Order(StringComparer.Ordinal));
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "README.md"));
+        Assert.All(unpaged, path => Assert.Contains($"`GET {path}`", readme));
+
+        bool IsPage(JsonNode schema) =>
+            schema["$ref"]?.GetValue<string>() is { } reference
+            && served["components"]!["schemas"]![reference.Split('/')[^1]]!["properties"] is JsonObject properties
+            && properties.ContainsKey("items") && properties.ContainsKey("nextCursor");
+    }
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -93,11 +135,25 @@ public static class OpenApiCompatibility
                 {
                     yield return $"{method.ToUpperInvariant()} {path} changed its operationId from {operationId.ToJsonString()} to {afterOperation["operationId"]?.ToJsonString() ?? "none"}";
                 }
-                foreach (var (status, _) in Objects(operation?["responses"]))
+                foreach (var (status, response) in Objects(operation?["responses"]))
                 {
-                    if (afterOperation["responses"]?[status] is null)
+                    if (afterOperation["responses"]?[status] is not { } afterResponse)
                     {
                         yield return $"{method.ToUpperInvariant()} {path} no longer answers {status}";
+                        continue;
+                    }
+                    // An operation's own response schema (a bare array, say) is part of the contract as much as a named one.
+                    foreach (var (mediaType, content) in Objects(response?["content"]))
+                    {
+                        if (afterResponse["content"]?[mediaType]?["schema"] is not { } afterSchema)
+                        {
+                            yield return $"{method.ToUpperInvariant()} {path} no longer answers {status} as {mediaType}";
+                            continue;
+                        }
+                        foreach (var problem in SchemaBreaks($"{method.ToUpperInvariant()} {path} {status}", content?["schema"], afterSchema))
+                        {
+                            yield return problem;
+                        }
                     }
                 }
                 var afterParameters = (afterOperation["parameters"] as JsonArray ?? []).Select(p => p?["name"]?.GetValue<string>()).ToHashSet();

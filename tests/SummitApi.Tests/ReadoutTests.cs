@@ -16,7 +16,7 @@ public class ReadoutTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
             ["cn-government-summary-busan", "cn-mofcom-statement-busan", "cn-xi-remarks-busan", "us-trump-remarks-busan", "us-trump-truth-social-busan"],
             readouts.Select(r => r.GetProperty("id").GetString()));
         Assert.Equal(JsonValueKind.Null, page.GetProperty("nextCursor").ValueKind);
-        Assert.Equal([4, 3, 1, 11, 1], readouts.Select(r => r.GetProperty("statements").GetArrayLength()));
+        Assert.Equal([4, 3, 2, 12, 1], readouts.Select(r => r.GetProperty("statements").GetArrayLength()));
         foreach (var readout in readouts)
         {
             var statements = readout.GetProperty("statements").EnumerateArray().ToList();
@@ -83,7 +83,7 @@ public class ReadoutTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
         Assert.Equal(JsonValueKind.Null, statement.GetProperty("outcomeId").ValueKind);
         Assert.Equal(JsonValueKind.Null, statement.GetProperty("concessionId").ValueKind);
         Assert.Equal(["cn-summary-meeting-assessment"], statement.GetProperty("contradicts").EnumerateArray().Select(c => c.GetString()));
-        Assert.Contains("Where and when Trump said it is not stated.", statement.GetProperty("notes").GetString());
+        Assert.Contains("Where and when Trump said it is not stated", statement.GetProperty("notes").GetString());
         var citation = Assert.Single(statement.GetProperty("citations").EnumerateArray());
         Assert.Equal("unsigned-analysis-busan", citation.GetProperty("sourceId").GetString());
         Assert.Contains("“12 out of 10”", citation.GetProperty("excerpt").GetString());
@@ -138,5 +138,14 @@ public class ReadoutTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
     public async Task Item_endpoints_take_no_query_parameters()
     {
         await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), "/api/v1/readouts/cn-government-summary-busan?limit=1", "limit");
+    }
+
+    [Fact]
+    public async Task A_statement_quoting_xi_names_him_as_its_speaker_and_rests_on_the_summary_the_nyt_attributes_it_to()
+    {
+        var statement = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/readout-statements/cn-summary-twists-and-turns");
+
+        Assert.Equal(("xi-jinping", "readout", "cn-government-summary-busan"),
+            (statement.GetProperty("speakerId").GetString(), statement.GetProperty("basis").GetString(), statement.GetProperty("readoutId").GetString()));
     }
 }

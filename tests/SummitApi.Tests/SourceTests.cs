@@ -92,6 +92,44 @@ public class SourceTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
         }
     }
 
+    [Fact]
+    public async Task Citation_list_pages_through_every_citation_once_in_id_order()
+    {
+        var citations = await factory.CreateClient().ReadAllInIdOrderAsync("/api/v1/citations?limit=40");
+
+        Assert.Equal(await factory.CountAsync("SELECT count(*) FROM citation"), citations.Count);
+    }
+
+    [Theory]
+    [InlineData(Nyt, null)]
+    [InlineData(null, "concession")]
+    [InlineData(Analysis, "readout_statement")]
+    public async Task Citation_list_filters_by_source_and_record_type(string? source, string? recordType)
+    {
+        var query = string.Join('&', new[] { source is null ? null : $"source={source}", recordType is null ? null : $"recordType={recordType}" }.OfType<string>());
+
+        var citations = await factory.CreateClient().ReadAllInIdOrderAsync($"/api/v1/citations?limit=20&{query}");
+
+        Assert.Equal(await factory.CountAsync(
+            $"SELECT count(*) FROM citation WHERE {(source is null ? "true" : $"source_id = '{source}'")} AND {(recordType is null ? "true" : $"record_type = '{recordType}'")}"),
+            citations.Count);
+        Assert.NotEmpty(citations);
+        Assert.All(citations, c =>
+        {
+            Assert.True(source is null || c.GetProperty("sourceId").GetString() == source);
+            Assert.True(recordType is null || c.GetProperty("recordType").GetString() == recordType);
+        });
+    }
+
+    [Fact]
+    public async Task Citation_list_as_of_before_the_first_change_is_empty()
+    {
+        var page = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/citations?asOf=2000-01-01T00:00:00Z");
+
+        Assert.Empty(page.GetProperty("items").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("nextCursor").ValueKind);
+    }
+
     [Theory]
     [InlineData("readout_statement", "/api/v1/readout-statements/")]
     [InlineData("context_figure", "/api/v1/context-figures/")]
@@ -144,6 +182,10 @@ public class SourceTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
     [InlineData($"/api/v1/sources/{Nyt}/citations?record=actor", "record")]
     [InlineData($"/api/v1/sources/{Nyt}/citations?limit=0", "limit")]
     [InlineData($"/api/v1/sources/{Nyt}/citations?limit=100000", "limit")]
+    [InlineData("/api/v1/citations?source=no-such-source", "source")]
+    [InlineData("/api/v1/citations?source=", "source")]
+    [InlineData("/api/v1/citations?recordType=party", "recordType")]
+    [InlineData("/api/v1/citations?limit=", "limit")]
     public async Task Source_lists_reject_bad_input_with_a_400_naming_the_parameter(string path, string parameter)
     {
         await ApiAssertions.AssertBadRequestNamingAsync(factory.CreateClient(), path, parameter);
@@ -152,6 +194,7 @@ public class SourceTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
     [Theory]
     [InlineData("/api/v1/sources?limit=1")]
     [InlineData($"/api/v1/sources/{Nyt}/citations?limit=2")]
+    [InlineData("/api/v1/citations?recordType=concession&limit=2")]
     public async Task Source_lists_reject_an_edited_cursor(string path)
     {
         await ApiAssertions.AssertEditedCursorIsRefusedAsync(factory.CreateClient(), path);
@@ -162,5 +205,12 @@ public class SourceTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
     {
         await ApiAssertions.AssertCursorDoesNotContinueAsync(
             factory.CreateClient(), $"/api/v1/sources/{Nyt}/citations?limit=2", $"/api/v1/sources/{Analysis}/citations?limit=2");
+    }
+
+    [Fact]
+    public async Task A_cursor_of_the_citations_of_one_record_type_does_not_continue_another()
+    {
+        await ApiAssertions.AssertCursorDoesNotContinueAsync(
+            factory.CreateClient(), "/api/v1/citations?recordType=concession&limit=2", "/api/v1/citations?recordType=event&limit=2");
     }
 }

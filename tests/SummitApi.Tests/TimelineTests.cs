@@ -9,23 +9,98 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
-    public async Task Timeline_orders_events_by_date_then_id_with_undated_events_last()
+    public async Task Timeline_follows_the_sources_order_words_qualifiers_and_after_before_links_with_unplaced_undated_events_last()
     {
-        // The order, worked out from the seed file rather than by the database.
-        using var seeds = await JsonDocument.ParseAsync(typeof(Program).Assembly.GetManifestResourceStream("seeds/events.json")!);
-        var expected = seeds.RootElement.EnumerateArray()
-            .Select(e => (Id: e.GetProperty("id").GetString()!, Date: e.GetProperty("date").GetString()))
-            .OrderBy(e => e.Date is null).ThenBy(e => e.Date, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal)
-            .Select(e => e.Id).ToList();
-
         var ids = await _client.SinglePageIdsAsync("/api/v1/timeline");
 
-        Assert.Equal(expected, ids);
-        Assert.Equal("tariff-truce-struck-2025", ids[0]);
-        Assert.Equal("trump-china-visit-april-per-trump", ids[17]);
-        Assert.Equal("bis-50-percent-rule", ids[18]);
-        Assert.Equal("xi-us-visit-planned", ids[^1]);
+        Assert.Equal(
+            [
+                "tariff-truce-struck-2025",
+                "china-april-rare-earth-controls", "liberation-day-tariff-escalation",
+                "china-rare-earth-export-suspensions",          // undated, "since" Liberation Day: after it
+                "deal-struck-september-2025",
+                "us-technology-ban-expansion",                  // undated, after last month's deal, before the October controls
+                "china-october-rare-earth-controls",
+                "trump-threatens-to-cancel-meeting",            // mid-October sorts before late October
+                "trump-nuclear-testing-announcement",
+                "kmt-leadership-election",                      // undated, before the meeting
+                "busan-meeting", "cn-government-summary-issued", "cn-mofcom-statement", "trump-air-force-one-remarks", "trump-truth-social-post",
+                "hegseth-dong-jun-contact",
+                "tariff-truce-original-expiry",                 // 10 November before the late-November call
+                "trump-xi-call-late-november",
+                "trump-china-state-visit-early-2026-per-analysis", "us-midterm-elections-2026",
+                "trump-china-visit-april-per-trump",
+                "xi-us-visit-planned",                          // undated, after the April visit
+                "bis-50-percent-rule", "rennie-piece-on-chinese-elite", "us-poison-pill-deals-asean",
+                "us-rare-earth-diversification-agreements", "us-recent-state-elections",
+            ],
+            ids);
     }
+
+    [Fact]
+    public async Task Timeline_pages_keep_the_placed_order()
+    {
+        var whole = await _client.SinglePageIdsAsync("/api/v1/timeline");
+
+        var paged = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await _client.GetFromJsonAsync<JsonElement>("/api/v1/timeline?limit=4" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            paged.AddRange(page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        Assert.Equal(whole, paged);
+    }
+
+    [Fact]
+    public async Task Timeline_date_basis_leaves_out_derived_and_assumed_dates_and_says_which_bases_it_used()
+    {
+        var all = await _client.GetAsync("/api/v1/timeline?from=2025-10-30&to=2025-10-31");
+        var stated = await _client.GetAsync("/api/v1/timeline?from=2025-10-30&to=2025-10-31&dateBasis=stated");
+
+        Assert.Equal("assumed,derived,stated", Assert.Single(all.Headers.GetValues("Summit-Date-Basis")));
+        Assert.Equal("stated", Assert.Single(stated.Headers.GetValues("Summit-Date-Basis")));
+        Assert.Equal(
+            ["tariff-truce-struck-2025", "china-october-rare-earth-controls", "trump-nuclear-testing-announcement", "busan-meeting",
+             "cn-government-summary-issued", "cn-mofcom-statement", "trump-air-force-one-remarks", "trump-truth-social-post", "hegseth-dong-jun-contact"],
+            await IdsAsync(all));
+        Assert.Equal(["tariff-truce-struck-2025", "china-october-rare-earth-controls", "busan-meeting"], await IdsAsync(stated));
+        Assert.Equal(
+            ["trump-nuclear-testing-announcement", "trump-air-force-one-remarks", "hegseth-dong-jun-contact"],
+            await _client.SinglePageIdsAsync("/api/v1/timeline?from=2025-10-30&to=2025-10-31&dateBasis=derived"));
+        Assert.False((await _client.GetAsync("/api/v1/timeline")).Headers.Contains("Summit-Date-Basis"));
+    }
+
+    [Theory]
+    [InlineData("dateBasis=stated", "dateBasis")]
+    [InlineData("from=2025-10-01&dateBasis=guessed", "dateBasis")]
+    public async Task A_date_basis_without_a_date_filter_or_unknown_is_a_400_naming_it(string query, string parameter)
+    {
+        await ApiAssertions.AssertBadRequestNamingAsync(_client, $"/api/v1/timeline?{query}", parameter);
+    }
+
+    [Fact]
+    public async Task A_derived_event_names_its_anchor_and_offset_and_is_no_finer_than_them()
+    {
+        var call = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/hegseth-dong-jun-contact");
+        Assert.Equal(("derived", "summit", "busan-2025", "P1D", "2025-10-31", "day"),
+            (call.GetProperty("dateBasis").GetString(), call.GetProperty("dateAnchorType").GetString(), call.GetProperty("dateAnchorId").GetString(),
+             call.GetProperty("dateOffset").GetString(), call.GetProperty("date").GetString(), call.GetProperty("datePrecision").GetString()));
+
+        var deal = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/deal-struck-september-2025");
+        Assert.Equal(("derived", "-P1M", "month"), (deal.GetProperty("dateBasis").GetString(), deal.GetProperty("dateOffset").GetString(), deal.GetProperty("datePrecision").GetString()));
+
+        var ban = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/us-technology-ban-expansion");
+        Assert.Equal(JsonValueKind.Null, ban.GetProperty("dateBasis").ValueKind);
+        Assert.Equal(["deal-struck-september-2025"], ban.GetProperty("after").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["china-october-rare-earth-controls"], ban.GetProperty("before").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    private static async Task<List<string>> IdsAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
 
     [Fact]
     public async Task Timeline_filters_by_summit()
@@ -38,7 +113,7 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     [Fact]
     public async Task Timeline_range_matches_a_month_precision_event_whose_month_overlaps_it()
     {
-        // The late-November call is stored as 2025-11-01/month/late; the 2025 truce as 2025-01-01/year.
+        // The late-November call is stored as 2025-11-01/month/late (21 to 30 November); the 2025 truce as 2025-01-01/year.
         Assert.Equal(["tariff-truce-struck-2025", "trump-xi-call-late-november"], await _client.SinglePageIdsAsync("/api/v1/timeline?from=2025-11-20&to=2025-11-25"));
     }
 
@@ -46,10 +121,11 @@ public class TimelineTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
     public async Task Timeline_range_of_one_day_matches_that_days_events_and_the_periods_covering_it()
     {
         Assert.Equal(
-            ["tariff-truce-struck-2025", "china-october-rare-earth-controls", "trump-nuclear-testing-announcement", "trump-threatens-to-cancel-meeting", "hegseth-dong-jun-contact"],
+            ["tariff-truce-struck-2025", "china-october-rare-earth-controls", "trump-nuclear-testing-announcement", "hegseth-dong-jun-contact"],
             await _client.SinglePageIdsAsync("/api/v1/timeline?from=2025-10-31&to=2025-10-31"));
+        // Late November is its last third (21 to 30 November): it does not cover the 10th.
         Assert.Equal(
-            ["tariff-truce-struck-2025", "trump-xi-call-late-november", "tariff-truce-original-expiry"],
+            ["tariff-truce-struck-2025", "tariff-truce-original-expiry"],
             await _client.SinglePageIdsAsync("/api/v1/timeline?from=2025-11-10&to=2025-11-10"));
     }
 

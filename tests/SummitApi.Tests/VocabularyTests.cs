@@ -9,7 +9,7 @@ namespace SummitApi.Tests;
 
 public class VocabularyTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>
 {
-    private static readonly string[] ComputedLists = ["datePrecisions", "dateQualifiers", "readoutDifferenceClassifications"];
+    private static readonly string[] ComputedLists = ["datePrecisions", "dateQualifiers", "readoutDifferenceClassifications", "stanceBases"];
 
     [Fact]
     public async Task Vocabularies_list_every_vocabulary_in_order_then_the_computed_lists()
@@ -63,7 +63,8 @@ public class VocabularyTests(SummitApiFactory factory) : IClassFixture<SummitApi
 
         Assert.Equal(RuleExtensions.DatePrecisions, Codes(vocabularies, "datePrecisions").Select(t => t.Code));
         Assert.Equal(RuleExtensions.DateQualifiers, Codes(vocabularies, "dateQualifiers").Select(t => t.Code));
-        Assert.Equal(["consistent", "conflicting", "one_sided", "absent_from_all"], Codes(vocabularies, "readoutDifferenceClassifications").Select(t => t.Code));
+        Assert.Equal(["consistent", "conflicting", "one_sided", "absent_from_all", "unattributed"], Codes(vocabularies, "readoutDifferenceClassifications").Select(t => t.Code));
+        Assert.Equal(["statement", "source_report", "source_remark", "none"], Codes(vocabularies, "stanceBases").Select(t => t.Code));
         Assert.All(ComputedLists.SelectMany(list => Codes(vocabularies, list)), t =>
         {
             Assert.False(string.IsNullOrWhiteSpace(t.Label));

@@ -70,6 +70,87 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         { "an unknown field", "valueBefor", c => c["valueBefor"] = 5 },
         { "a field of the wrong type", "approximate", c => c["approximate"] = "sometimes" },
         { "a missing required field", "instrument", c => c.Remove("instrument") },
+        { "a date basis without a date", "effectiveDateBasis", c => c["effectiveDateBasis"] = "stated" },
+        { "an unknown date basis", "effectiveDateBasis", c => { c["effectiveDate"] = "2025-11-01"; c["effectiveDatePrecision"] = "month"; c["effectiveDateBasis"] = "guessed"; } },
+        { "a derived date without its anchor", "effectiveDateAnchorType", c => { c["effectiveDate"] = "2025-10-31"; c["effectiveDatePrecision"] = "day"; c["effectiveDateBasis"] = "derived"; } },
+        { "a derived date from a missing anchor", "effectiveDateAnchorId", c => Derived(c, "no-such-summit", "P1D") },
+        { "a derived date finer than its offset", "effectiveDateOffset", c => Derived(c, "busan-2025", "P1M") },
+        { "an offset that is not ISO 8601", "effectiveDateOffset", c => Derived(c, "busan-2025", "a day later") },
+        { "an anchor on a stated date", "effectiveDateAnchorType", c => { Derived(c, "busan-2025", "P1D"); c["effectiveDateBasis"] = "stated"; } },
+        { "a pairing without the source that states it", "exchangedFor", c => c["exchangedFor"] = new JsonArray("cn-soybean-purchases") },
+        { "a pairing stated by a missing source", "exchanges[0].sourceId", c =>
+            { c["exchangedFor"] = new JsonArray("cn-soybean-purchases"); c["exchanges"] = new JsonArray(new JsonObject { ["concessionId"] = "cn-soybean-purchases", ["sourceId"] = "no-such-source" }); } },
+    };
+
+    private static void Derived(JsonObject concession, string anchorId, string offset)
+    {
+        concession["effectiveDate"] = "2025-10-31";
+        concession["effectiveDatePrecision"] = "day";
+        concession["effectiveDateBasis"] = "derived";
+        concession["effectiveDateAnchorType"] = "summit";
+        concession["effectiveDateAnchorId"] = anchorId;
+        concession["effectiveDateOffset"] = offset;
+    }
+
+    [Fact]
+    public async Task A_concession_is_written_with_a_derived_date_and_a_sourced_pairing_and_served_back()
+    {
+        var client = await EditorAsync();
+        var concession = NewConcession("us-test-derived-pause");
+        Derived(concession, "busan-2025", "P1D");
+        concession["duration"] = "P90D";
+        concession["exchangedFor"] = new JsonArray("cn-soybean-purchases");
+        concession["exchanges"] = new JsonArray(new JsonObject { ["concessionId"] = "cn-soybean-purchases", ["sourceId"] = NytSource });
+
+        var response = await client.SendAsync(Json(HttpMethod.Post, "/api/v1/concessions", concession));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await client.GetFromJsonAsync<JsonElement>("/api/v1/concessions/us-test-derived-pause");
+        Assert.Equal(("derived", "summit", "busan-2025", "P1D"),
+            (created.GetProperty("effectiveDateBasis").GetString(), created.GetProperty("effectiveDateAnchorType").GetString(),
+             created.GetProperty("effectiveDateAnchorId").GetString(), created.GetProperty("effectiveDateOffset").GetString()));
+        Assert.Equal("derived", created.GetProperty("expiryDateBasis").GetString());
+        var exchange = Assert.Single(created.GetProperty("exchanges").EnumerateArray());
+        Assert.Equal(("cn-soybean-purchases", NytSource), (exchange.GetProperty("concessionId").GetString(), exchange.GetProperty("sourceId").GetString()));
+    }
+
+    public static TheoryData<string, string, JsonObject> InvalidFidelityRecords => new()
+    {
+        { "/api/v1/summits", "occasionRelation", With(NewSummit("bad-occasion-2026"), s => s["occasionRelation"] = "ahead_of") },
+        { "/api/v1/summits", "occasionRelation", With(NewSummit("bad-relation-2026"), s => { s["occasion"] = "APEC"; s["occasionRelation"] = "near"; }) },
+        { "/api/v1/readout-statements", "stance", NewStatement("bad-silence", "not_reported", null) },
+        { "/api/v1/readout-statements", "basis", NewStatement("bad-remark", "asserts", "source_remark") },
+        { "/api/v1/readout-statements", "basis", NewStatement("bad-omission", "not_mentioned", "readout") },
+        { "/api/v1/readout-statements", "speakerId", With(NewStatement("bad-speaker", "asserts", "readout"), s => s["speakerId"] = "no-such-actor") },
+        { "/api/v1/readout-statements", "agreesWith", With(NewStatement("bad-agreement", "asserts", "readout"), s =>
+            { s["agreesWith"] = new JsonArray("us-trump-remarks-12-out-of-10"); s["contradicts"] = new JsonArray("us-trump-remarks-12-out-of-10"); }) },
+        { "/api/v1/events", "after[0]", new JsonObject
+            { ["id"] = "bad-order", ["kind"] = "call", ["title"] = "A call", ["after"] = new JsonArray("no-such-event"), ["citations"] = Citations() } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidFidelityRecords))]
+    public async Task An_invalid_basis_relation_or_link_is_a_400_naming_the_field(string path, string field, JsonObject body)
+    {
+        var client = await EditorAsync();
+
+        var response = await client.SendAsync(Json(HttpMethod.Post, path, body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), $"errors name {string.Join(", ", errors.EnumerateObject().Select(e => e.Name))}, not {field}");
+    }
+
+    private static JsonObject With(JsonObject record, Action<JsonObject> change)
+    {
+        change(record);
+        return record;
+    }
+
+    private static JsonObject NewStatement(string id, string stance, string? basis) => new()
+    {
+        ["id"] = id, ["readoutId"] = "cn-government-summary-busan", ["topic"] = "tariffs", ["stance"] = stance, ["basis"] = basis,
+        ["citations"] = Citations(),
     };
 
     [Theory]
@@ -120,6 +201,7 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         var current = await client.SendAsync(Json(HttpMethod.Put, "/api/v1/summits/tokyo-2026", replacement, ifMatch: read.Headers.ETag!.Tag));
 
         Assert.Equal(HttpStatusCode.PreconditionRequired, withoutPrecondition.StatusCode);
+        Assert.Equal("https://www.rfc-editor.org/rfc/rfc6585#section-3", (await withoutPrecondition.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         Assert.NotEqual(read.Headers.ETag, current.Headers.ETag);
@@ -174,6 +256,7 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         Assert.True((await derived.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("expiryDate", out _));
         Assert.Equal(HttpStatusCode.BadRequest, renamed.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        Assert.Equal("Send the body as application/merge-patch+json.", (await wrongType.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -285,6 +368,10 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        if (expected == HttpStatusCode.UnsupportedMediaType)
+        {
+            Assert.Equal("Send the body as application/json.", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        }
     }
 
     [Fact]

@@ -20,20 +20,19 @@ public static class CommandLine
     public static void SendLogsToStandardError(WebApplicationBuilder builder) =>
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    /// <param name="interrupted">Ctrl+C: ends the command before it changes anything, after which the caller stops what it provisioned.</param>
+    public static async Task<int> RunAsync(WebApplication app, string[] args, CancellationToken interrupted)
     {
         try
         {
-            await app.InitializeDatabaseAsync();
-            return await Commands[args[0]](args[1..], app.Services);
+            await app.InitializeDatabaseAsync(interrupted);
         }
-        finally
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
         {
-            if (app.Services.GetService<LocalPostgresCluster>() is { } cluster)
-            {
-                await cluster.DisposeAsync();
-            }
+            Console.Error.WriteLine("Interrupted.");
+            return 130;
         }
+        return await Commands[args[0]](args[1..], app.Services);
     }
 
     /// <summary>The value after an option such as --scope, or null when it is absent.</summary>

@@ -31,7 +31,7 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
     {
         await using var connection = await factory.OpenConnectionAsync();
         Assert.Equal(await connection.ExecuteScalarAsync<long>("SELECT max(seq) FROM change_set"), _manifest.DataRevision);
-        Assert.Equal("1.0.0", _manifest.SchemaVersion);
+        Assert.Equal("1.1.0", _manifest.SchemaVersion);
         Assert.Null(_manifest.PreviousExportId);
         Assert.Matches("^[0-9]{8}T[0-9]{6}Z$", _manifest.ExportId);
         Assert.Equal(

@@ -10,13 +10,17 @@ namespace SummitApi.Tests.Exports;
 public class ExportTriggerTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>, IDisposable
 {
     private static readonly string ServiceDll = typeof(Program).Assembly.Location;
-    private readonly List<string> _directories = [];
+    private readonly List<string> _paths = [];
 
     public void Dispose()
     {
-        foreach (var directory in _directories.Where(Directory.Exists))
+        foreach (var path in _paths)
         {
-            Directory.Delete(directory, recursive: true);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            File.Delete(path); // a file standing where a directory should be; nothing when there is none
         }
     }
 
@@ -32,7 +36,19 @@ public class ExportTriggerTests(SummitApiFactory factory) : IClassFixture<Summit
         var exported = Assert.Single(new ExportStore(Microsoft.Extensions.Options.Options.Create(new ExportOptions { Directory = commandDirectory })).ExportIds());
         Assert.Contains($"Export {exported} published in {Path.Combine(commandDirectory, exported)}", output);
         Assert.Contains("records/s", output);
+        Assert.Contains($"The API will not list this export: it serves exports from {Path.Combine(SummitApi.Infrastructure.Database.DatabaseSetup.FindRepositoryRoot(AppContext.BaseDirectory), ".data", "exports")} (Exports__Directory)", output);
         AssertSameDataFiles(Path.Combine(serviceDirectory, reference.ExportId), reference, Path.Combine(commandDirectory, exported));
+    }
+
+    [Fact]
+    public async Task The_command_line_says_nothing_of_listing_when_it_writes_where_the_api_serves_from()
+    {
+        var serving = Track(NewDirectory());
+
+        var (exitCode, output, error) = await RunCommandAsync("export", "--out", serving, $"--Exports:Directory={serving}");
+
+        Assert.True(exitCode == 0, $"export exited {exitCode}:\n{output}\n{error}");
+        Assert.DoesNotContain("will not list", output);
     }
 
     [Fact]
@@ -77,7 +93,7 @@ public class ExportTriggerTests(SummitApiFactory factory) : IClassFixture<Summit
 
     private string Track(string path)
     {
-        _directories.Add(path);
+        _paths.Add(path);
         return path;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -36,16 +37,29 @@ public sealed partial class ServiceProcess : IDisposable
     }
 
     /// <param name="environment">Variables to set; a null value removes one this process has.</param>
-    public static ServiceProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    public static ServiceProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        Start(Path.GetDirectoryName(ServiceDll)!, [ServiceDll, .. arguments], environment);
+
+    /// <summary>
+    /// The README's own command, `dotnet run --project src/SummitApi -- ARGUMENTS`, with its launch profile, on the
+    /// build the tests run against.
+    /// </summary>
+    public static ServiceProcess DotnetRun(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var configuration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var root = SummitApi.Infrastructure.Database.DatabaseSetup.FindRepositoryRoot(AppContext.BaseDirectory);
+        return Start(root, ["run", "--no-build", "--configuration", configuration, "--project", Path.Combine("src", "SummitApi"), "--", .. arguments], environment);
+    }
+
+    private static ServiceProcess Start(string workingDirectory, string[] arguments, IReadOnlyDictionary<string, string?> environment)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(ServiceDll)!,
+            WorkingDirectory = workingDirectory,
         };
-        startInfo.ArgumentList.Add(ServiceDll);
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
@@ -81,6 +95,20 @@ public sealed partial class ServiceProcess : IDisposable
         catch (TimeoutException)
         {
             throw new TimeoutException($"The service did not get ready within {timeout}. Its output:\n{Output}");
+        }
+    }
+
+    /// <summary>Waits until the process has printed <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline || Process.HasExited)
+            {
+                throw new TimeoutException($"The process did not print '{text}' within {timeout}. Its output:\n{Output}");
+            }
+            await Task.Delay(20);
         }
     }
 

@@ -49,6 +49,15 @@ public sealed record ConcessionDto
     public string? EffectiveDatePrecision { get; init; }
     /// <summary>early, mid, late, or null.</summary>
     public string? EffectiveDateQualifier { get; init; }
+    /// <summary>A dateBases code: stated (a source gives the date at this precision), derived (computed from effectiveDateAnchorId and effectiveDateOffset) or assumed (the curator's assumption, see notes); null without a date, or when a writer did not give one (unknown, never presumed stated).</summary>
+    /// <example>assumed</example>
+    public string? EffectiveDateBasis { get; init; }
+    /// <summary>For a derived effective date: the kind of record it is computed from (summit or event).</summary>
+    public string? EffectiveDateAnchorType { get; init; }
+    /// <summary>For a derived effective date: the id of the record it is computed from.</summary>
+    public string? EffectiveDateAnchorId { get; init; }
+    /// <summary>For a derived effective date: the ISO 8601 offset from the anchor's date, a leading minus for before.</summary>
+    public string? EffectiveDateOffset { get; init; }
     /// <summary>How long it lasts, as an ISO 8601 duration; null when not stated.</summary>
     /// <example>P1Y</example>
     public string? Duration { get; init; }
@@ -58,9 +67,14 @@ public sealed record ConcessionDto
     /// <summary>The precision of expiryDate, which is that of effectiveDate; null when there is no expiry date.</summary>
     /// <example>day</example>
     public string? ExpiryDatePrecision { get; init; }
+    /// <summary>The basis of expiryDate: derived when the effective date is stated (no source states the expiry itself), else the effective date's own basis (derived or assumed); null when there is no expiry date.</summary>
+    /// <example>derived</example>
+    public string? ExpiryDateBasis { get; init; }
     /// <summary>The ids of the concessions of the other side it was given in exchange for.</summary>
     /// <example>["cn-soybean-purchases"]</example>
     public required string[] ExchangedFor { get; init; }
+    /// <summary>Each pairing of exchangedFor with the source that states it.</summary>
+    public required IReadOnlyList<ConcessionExchange> Exchanges { get; init; }
     /// <summary>The parties whose own account makes the claim; empty when only the press or an analyst does.</summary>
     /// <example>["US"]</example>
     public required string[] ReportedBy { get; init; }

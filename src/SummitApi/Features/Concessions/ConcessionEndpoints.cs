@@ -25,13 +25,17 @@ public static class ConcessionEndpoints
                 The start is the effective date or, when that is not stated, the date of its summit, since a concession
                 cannot be in force before it was agreed; for a loose date (a month, quarter or year) the start is the
                 period's first day. A concession with neither an effective date nor a dated summit never matches.
+                `dateBasis` (with `activeOn`) lists the date bases that count, comma-separated: `dateBasis=stated` leaves
+                out what the curator derived or assumed, so such a start counts as unknown (the summit's date is used
+                instead) and such an expiry as none. The `Summit-Date-Basis` response header names the bases used.
                 """);
         group.MapGet("/{concessionId}", GetConcession).WithName("GetConcession")
             .WithSummary("Get a concession")
             .WithDescription("""
                 One structured give: giver, beneficiary, action, instrument, the values before and after, effective date
-                (with its precision) and duration, the derived expiry date, the concessions it was exchanged for, the
-                parties whose accounts report it, and citations. Its summitId and topic are those of its outcome.
+                (with its precision and basis) and duration, the derived expiry date and its basis, the concessions it
+                was exchanged for with the source that states each pairing, the parties whose accounts report it, and
+                citations. Its summitId and topic are those of its outcome.
                 """);
     }
 
@@ -40,28 +44,31 @@ public static class ConcessionEndpoints
     /// <param name="beneficiary">Only concessions to this party (a party id, e.g. CN).</param>
     /// <param name="topic">Only concessions whose outcome is on this topic (a topics code, e.g. trade_truce).</param>
     /// <param name="activeOn">Only concessions in force on this day (YYYY-MM-DD); see the description.</param>
+    /// <param name="dateBasis">With activeOn: the date bases that count, comma-separated (stated, derived, assumed); default all.</param>
     /// <param name="q">English full-text search over the instrument, metric and notes, e.g. soybeans.</param>
     /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<ConcessionDto>>, ValidationProblem>> ListConcessions(
         HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
         [FromQuery] string? summit, [FromQuery] string? giver, [FromQuery] string? beneficiary, [FromQuery] string? topic,
-        [FromQuery] DateOnly? activeOn, [FromQuery] string? q, [FromQuery] int? limit, [FromQuery] string? cursor)
+        [FromQuery] DateOnly? activeOn, [FromQuery] string? dateBasis, [FromQuery] string? q, [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor,
             ("summit", summit), ("giver", giver), ("beneficiary", beneficiary), ("topic", topic),
-            ("activeOn", activeOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("q", q));
+            ("activeOn", activeOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("dateBasis", dateBasis), ("q", q));
         request.RequireText("q", q);
         await using var connection = await request.OpenAsync(dataSource, context);
         await request.RequireExistingAsync(connection, "summit", summit, "summit");
         await request.RequireExistingAsync(connection, "giver", giver, "party");
         await request.RequireExistingAsync(connection, "beneficiary", beneficiary, "party");
         await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
+        var dateBases = await DateBasisFilter.ReadAsync(request, connection, dateBasis, activeOn is not null, "activeOn");
         if (!request.IsValid)
         {
             return request.Problem();
         }
-        return TypedResults.Ok(await request.ReadPageAsync<ConcessionDto>(connection, ConcessionQueries.List, new { summit, giver, beneficiary, topic, activeOn, q }, c => [c.Id]));
+        await DateBasisFilter.AnnounceAsync(context, connection, dateBases, activeOn is not null);
+        return TypedResults.Ok(await request.ReadPageAsync<ConcessionDto>(connection, ConcessionQueries.List, new { summit, giver, beneficiary, topic, activeOn, dateBases, q }, c => [c.Id]));
     }
 
     /// <param name="concessionId">The concession's id, e.g. us-fentanyl-tariff-cut.</param>

@@ -48,9 +48,12 @@ public static class ExportCommand
         }
 
         var builder = WebApplication.CreateBuilder([.. configuration]);
+        var servingDirectory = Path.GetFullPath(ExportOptions.DirectoryOrDefault(
+            builder.Configuration[$"{ExportOptions.Section}:Directory"], builder.Environment.ContentRootPath));
         if (outDirectory is not null)
         {
-            builder.Configuration[$"{ExportOptions.Section}:Directory"] = Path.GetFullPath(outDirectory);
+            outDirectory = Path.GetFullPath(outDirectory);
+            builder.Configuration[$"{ExportOptions.Section}:Directory"] = outDirectory;
         }
         // Progress goes to standard output; every log line, the exporter's included, to standard error.
         builder.Logging.ClearProviders();
@@ -63,15 +66,17 @@ public static class ExportCommand
         });
         var startupLogger = startupLoggerFactory.CreateLogger("SummitApi.Export");
 
+        LocalPostgresCluster? provisioned;
         try
         {
-            await builder.AddSummitDatabaseAsync(startupLogger);
+            provisioned = await builder.AddSummitDatabaseAsync(startupLogger);
         }
         catch (PostgresNotInstalledException e)
         {
             Console.Error.WriteLine(e.Message);
             return 1;
         }
+        await using var cluster = provisioned; // stops the cluster only if this command started it
         builder.AddSummitHttp();
         builder.AddExports();
         await using var app = builder.Build();
@@ -91,6 +96,10 @@ public static class ExportCommand
             var records = manifest.Files.Where(f => f.Name.EndsWith(".json", StringComparison.Ordinal)).Sum(f => f.Rows ?? 0);
             Console.WriteLine(FormattableString.Invariant(
                 $"Export {manifest.ExportId} published in {app.Services.GetRequiredService<ExportStore>().FolderOf(manifest.ExportId)}: {records:N0} records at data revision {manifest.DataRevision}, in {clock.Elapsed.TotalSeconds:0.0} s"));
+            if (outDirectory is not null && !SameDirectory(outDirectory, servingDirectory))
+            {
+                Console.WriteLine($"The API will not list this export: it serves exports from {servingDirectory} (Exports__Directory); leave out --out to write there.");
+            }
             return 0;
         }
         catch (Exception e)
@@ -98,14 +107,10 @@ public static class ExportCommand
             Console.Error.WriteLine($"Export failed: {e.Message}");
             return 1;
         }
-        finally
-        {
-            if (app.Services.GetService<LocalPostgresCluster>() is { } cluster)
-            {
-                await cluster.DisposeAsync(); // stops the cluster only if this command started it
-            }
-        }
     }
+
+    private static bool SameDirectory(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), StringComparison.Ordinal);
 
     /// <summary>
     /// On a terminal, one line redrawn in place (records done, rate, time left); otherwise a plain line per data

@@ -9,7 +9,7 @@ public sealed record ExportManifest
     /// <summary>When its database snapshot was taken (RFC 3339, UTC).</summary>
     public required DateTime CreatedAt { get; init; }
     /// <summary>The version of the files' layout and fields (semantic versioning; see the README).</summary>
-    /// <example>1.0.0</example>
+    /// <example>1.1.0</example>
     public required string SchemaVersion { get; init; }
     /// <summary>The newest change set the snapshot holds: the position in the change feed the export reflects.</summary>
     /// <example>1</example>

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using SummitApi.Infrastructure.Database;
 using SummitApi.Infrastructure.Auth;
 using SummitApi.Infrastructure.Http;
 
@@ -17,13 +16,7 @@ public static class ExportEndpoints
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddOptions<ExportOptions>()
             .Bind(builder.Configuration.GetSection(ExportOptions.Section))
-            .PostConfigure(o =>
-            {
-                if (string.IsNullOrWhiteSpace(o.Directory))
-                {
-                    o.Directory = Path.Combine(DatabaseSetup.FindRepositoryRoot(contentRoot), ".data", "exports");
-                }
-            })
+            .PostConfigure(o => o.Directory = ExportOptions.DirectoryOrDefault(o.Directory, contentRoot))
             .Validate(o => o.Keep >= 1, "Exports:Keep must be at least 1.")
             .Validate(o => IsValidSchedule(o), "Exports:Schedule must be a cron expression (five fields, or six with seconds) or empty.")
             .ValidateOnStart();

@@ -1,4 +1,5 @@
 using Cronos;
+using SummitApi.Infrastructure.Database;
 
 namespace SummitApi.Features.Exports;
 
@@ -18,6 +19,10 @@ public sealed class ExportOptions
 
     /// <summary>How many exports to keep; older ones are deleted after each new one.</summary>
     public int Keep { get; set; } = 14;
+
+    /// <summary>Where the service publishes and serves exports: Exports:Directory as configured, else &lt;repository&gt;/.data/exports.</summary>
+    public static string DirectoryOrDefault(string? configured, string contentRoot) =>
+        string.IsNullOrWhiteSpace(configured) ? Path.Combine(DatabaseSetup.FindRepositoryRoot(contentRoot), ".data", "exports") : configured;
 
     /// <summary>The schedule parsed, or null when it is off; throws FormatException for a malformed expression.</summary>
     public CronExpression? ParseSchedule()

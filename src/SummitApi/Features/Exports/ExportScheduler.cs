@@ -22,7 +22,15 @@ public sealed class ExportScheduler(ExportService exports, IOptions<ExportOption
                 return;
             }
             logger.LogDebug("Next scheduled export at {NextExport:o}", next.Value);
-            await Task.Delay(next.Value - now, time, stoppingToken);
+            try
+            {
+                await Task.Delay(next.Value - now, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // A host that failed to start cancels this without stopping first, and would log a cancelled wait as a crash.
+                return;
+            }
             try
             {
                 await exports.RunAsync("schedule", progress: null, stoppingToken);

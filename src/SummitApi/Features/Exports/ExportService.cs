@@ -34,8 +34,8 @@ public sealed class ExportService(
     ExportStore store, ExportFileSystem files, DatabaseConnection database, IOptions<ExportOptions> options,
     TimeProvider time, ILogger<ExportService> logger)
 {
-    /// <summary>The version of the export layout and fields; the README says what bumps which part, docs/exports/CHANGELOG.md what each version changed.</summary>
-    public const string SchemaVersion = "1.0.0";
+    /// <summary>The version of the export layout and fields; docs/exports.md says what bumps which part, docs/exports/CHANGELOG.md what each version changed.</summary>
+    public const string SchemaVersion = "1.1.0";
 
     private readonly Lock _gate = new();
     private Run? _current;

@@ -29,6 +29,15 @@ public sealed record ReadoutDto
     public string? PublishedDatePrecision { get; init; }
     /// <summary>early, mid, late, or null.</summary>
     public string? PublishedDateQualifier { get; init; }
+    /// <summary>A dateBases code: stated (a source gives the date at this precision), derived (computed from publishedDateAnchorId and publishedDateOffset) or assumed (the curator's assumption, see notes); null without a date, or when a writer did not give one (unknown, never presumed stated).</summary>
+    /// <example>assumed</example>
+    public string? PublishedDateBasis { get; init; }
+    /// <summary>For a derived publication date: the kind of record it is computed from (summit or event).</summary>
+    public string? PublishedDateAnchorType { get; init; }
+    /// <summary>For a derived publication date: the id of the record it is computed from.</summary>
+    public string? PublishedDateAnchorId { get; init; }
+    /// <summary>For a derived publication date: the ISO 8601 offset from the anchor's date, a leading minus for before.</summary>
+    public string? PublishedDateOffset { get; init; }
     /// <summary>A readoutTones code (cautious, enthusiastic, …), or null when the sources do not characterise it.</summary>
     /// <example>cautious</example>
     public string? Tone { get; init; }
@@ -57,6 +66,12 @@ public sealed record ReadoutStatementDto
     /// <summary>A stances code: asserts, or not_mentioned (a source notes the readout left the topic out; never a denial).</summary>
     /// <example>asserts</example>
     public required string Stance { get; init; }
+    /// <summary>A statementBases code: readout (a source attributes it to this account), source_report (a source reports the party's words without naming the account) or source_remark (a source says the account left the topic out); null when the writer did not say.</summary>
+    /// <example>readout</example>
+    public string? Basis { get; init; }
+    /// <summary>The actor the readout quotes (see /api/v1/actors/{id}), when it quotes someone.</summary>
+    /// <example>xi-jinping</example>
+    public string? SpeakerId { get; init; }
     /// <summary>What the readout says, in the sources' words where possible; null for not_mentioned.</summary>
     /// <example>Trump dubbed the Busan summit a “12 out of 10”.</example>
     public string? Claim { get; init; }
@@ -67,6 +82,8 @@ public sealed record ReadoutStatementDto
     public string? ConcessionId { get; init; }
     /// <summary>Ids of statements (of another party) this one conflicts with.</summary>
     public required string[] Contradicts { get; init; }
+    /// <summary>Ids of statements (of another party) that make the same claim.</summary>
+    public required string[] AgreesWith { get; init; }
     /// <summary>Why a field is null, or how a value was derived.</summary>
     public string? Notes { get; init; }
     public required IReadOnlyList<CitationDto> Citations { get; init; }
@@ -90,7 +107,7 @@ public sealed record ReadoutDifferenceDto
     /// <summary>A topics code.</summary>
     /// <example>meeting_assessment</example>
     public required string Topic { get; init; }
-    /// <summary>consistent, conflicting, one_sided or absent_from_all.</summary>
+    /// <summary>consistent, conflicting, one_sided, absent_from_all or unattributed (see readoutDifferenceClassifications at /api/v1/vocabularies).</summary>
     /// <example>conflicting</example>
     public required string Classification { get; init; }
     /// <summary>One entry per compared party, ordered by party.</summary>
@@ -102,13 +119,13 @@ public sealed record PartyStanceDto
 {
     /// <example>US</example>
     public required string Party { get; init; }
-    /// <summary>asserts, not_mentioned or no_readout.</summary>
+    /// <summary>asserts (a source attributes to the party's account, or reports the party's words, a claim on the topic), not_mentioned (a source says the party's account left the topic out), not_reported (no source says what the party's account said on the topic: silence, not an omission) or no_readout (the party has no account of the summit).</summary>
     /// <example>asserts</example>
     public required string Stance { get; init; }
-    /// <summary>statement (the party's readout statements on the topic), inferred (the party has readouts and none touches the topic) or none (no_readout).</summary>
+    /// <summary>What the stance rests on (see stanceBases at /api/v1/vocabularies): statement or source_report for asserts, source_remark for not_mentioned, none for not_reported and no_readout.</summary>
     /// <example>statement</example>
     public required string Basis { get; init; }
-    /// <summary>The party's readout statements on the topic, ordered by id; empty unless the basis is statement.</summary>
+    /// <summary>The party's readout statements on the topic, ordered by id, with their citations; empty when the basis is none.</summary>
     public required IReadOnlyList<PartyStanceStatementDto> Statements { get; init; }
 }
 
@@ -122,8 +139,13 @@ public sealed record PartyStanceStatementDto
     /// <summary>asserts or not_mentioned.</summary>
     /// <example>asserts</example>
     public required string Stance { get; init; }
+    /// <summary>readout, source_report or source_remark (see statementBases at /api/v1/vocabularies); null when the writer did not say.</summary>
+    /// <example>readout</example>
+    public string? Basis { get; init; }
     public string? Claim { get; init; }
     /// <summary>Ids of statements (of another party) this one conflicts with.</summary>
     public required string[] Contradicts { get; init; }
+    /// <summary>Ids of statements (of another party) that make the same claim.</summary>
+    public required string[] AgreesWith { get; init; }
     public required IReadOnlyList<CitationDto> Citations { get; init; }
 }

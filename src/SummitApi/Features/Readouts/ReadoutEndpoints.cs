@@ -23,20 +23,26 @@ public static class ReadoutEndpoints
 
                 - Parties compared: the summit's participating parties plus the parties of its readouts.
                 - Topics compared: every topic that a statement of the summit's readouts or an outcome of the summit touches.
-                - A party's stance on a topic: `asserts` (basis `statement`) if a statement of that party's readouts on the
-                  topic asserts; else `not_mentioned`, with basis `statement` if a statement of its readouts notes the topic
-                  as not mentioned, or basis `inferred` if the party has readouts and none touches the topic; else
-                  `no_readout` (basis `none`). Not mentioned is never a denial.
+                - A party's stance on a topic: `asserts` if a statement of that party's readouts on the topic asserts
+                  (basis `statement`, or `source_report` when every such statement is a source's report of the party's
+                  words without naming the account); else `not_mentioned` (basis `source_remark`) if a statement records a
+                  source saying the account left the topic out; else `not_reported` (basis `none`) if the party has
+                  readouts: no source says what they said on the topic, which is silence, not an omission; else
+                  `no_readout` (basis `none`). Not mentioned is never a denial. The statements a stance rests on are
+                  listed with their citations.
                 - Classification: `conflicting` when a statement on the topic is linked as contradicting (in either
-                  direction) a statement of another party on the topic; else `consistent` when every party asserts; else
-                  `one_sided` when some party asserts; else `absent_from_all` (every account left the topic out).
+                  direction) a statement of another party on the topic; else, when some party asserts, `consistent` if
+                  every party asserts and statements of every party are linked as agreeing (directly or through one
+                  another: one claim), otherwise `one_sided`; else, when no party asserts, `absent_from_all` if every
+                  party's stance is `not_mentioned`, otherwise `unattributed` (the sources report the topic without
+                  saying whose account carries it).
                 """);
         group.MapGet("/readouts/{readoutId}", GetReadout).WithName("GetReadout")
             .WithSummary("Get a readout")
             .WithDescription("One side's account of a summit: its party, issuer, publication date (with precision), tone and citations, with its statements topic by topic, ordered by id.");
         group.MapGet("/readout-statements/{statementId}", GetReadoutStatement).WithName("GetReadoutStatement")
             .WithSummary("Get a readout statement")
-            .WithDescription("What one readout says, or is noted to leave out, on one topic: its stance, claim, linked outcome or concession, the statements of another party it contradicts, and citations.");
+            .WithDescription("What one readout says, or is noted to leave out, on one topic: its stance and what that rests on (basis), the actor it quotes, its claim, linked outcome or concession, the statements of another party it contradicts or agrees with, and citations.");
     }
 
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
@@ -80,7 +86,7 @@ public static class ReadoutEndpoints
 
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
     /// <param name="topic">Only this topic (a topics code, e.g. taiwan).</param>
-    /// <param name="classification">Only topics classified so: consistent, conflicting, one_sided or absent_from_all.</param>
+    /// <param name="classification">Only topics classified so: consistent, conflicting, one_sided, absent_from_all or unattributed.</param>
     public static async Task<Results<Ok<ReadoutDifferencesDto>, NotFound<ProblemDetails>, ValidationProblem>> GetReadoutDifferences(
         string summitId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
         [FromQuery] string? topic, [FromQuery] string? classification)

@@ -15,6 +15,10 @@ public sealed record ReadoutInput
     public DateOnly? PublishedDate { get; init; }
     public string? PublishedDatePrecision { get; init; }
     public string? PublishedDateQualifier { get; init; }
+    public string? PublishedDateBasis { get; init; }
+    public string? PublishedDateAnchorType { get; init; }
+    public string? PublishedDateAnchorId { get; init; }
+    public string? PublishedDateOffset { get; init; }
     public string? Tone { get; init; }
     public string? Notes { get; init; }
     public required IReadOnlyList<CitationInput> Citations { get; init; }
@@ -30,10 +34,13 @@ public sealed record ReadoutStatementInput
     public string? ReadoutId { get; init; }
     public required string Topic { get; init; }
     public required string Stance { get; init; }
+    public string? Basis { get; init; }
+    public string? SpeakerId { get; init; }
     public string? Claim { get; init; }
     public string? OutcomeId { get; init; }
     public string? ConcessionId { get; init; }
     public IReadOnlyList<string> Contradicts { get; init; } = [];
+    public IReadOnlyList<string> AgreesWith { get; init; } = [];
     public string? Notes { get; init; }
     public required IReadOnlyList<CitationInput> Citations { get; init; }
 }
@@ -49,6 +56,8 @@ public sealed class ReadoutInputValidator : AbstractValidator<ReadoutInput>
         RuleFor(r => r.IssuerId).MustReference(catalog, "actor");
         RuleFor(r => r.Title).NotEmpty();
         this.LooseDate("publishedDate", r => r.PublishedDate, r => r.PublishedDatePrecision, r => r.PublishedDateQualifier);
+        this.DateBasis("publishedDate", catalog, r => r.PublishedDate, r => r.PublishedDatePrecision,
+            r => r.PublishedDateBasis, r => r.PublishedDateAnchorType, r => r.PublishedDateAnchorId, r => r.PublishedDateOffset);
         RuleFor(r => r.Tone).MustBeCode(catalog, "readout_tone");
         this.Citations(r => r.Citations, catalog);
     }
@@ -61,11 +70,20 @@ public sealed class ReadoutStatementInputValidator : AbstractValidator<ReadoutSt
         RuleFor(s => s.Id).MustBeRecordId();
         RuleFor(s => s.ReadoutId).NotEmpty().MustReference(catalog, "readout");
         RuleFor(s => s.Topic).NotEmpty().MustBeCode(catalog, "topic");
-        RuleFor(s => s.Stance).NotEmpty().MustBeCode(catalog, "stance");
+        RuleFor(s => s.Stance).NotEmpty().MustBeCode(catalog, "stance")
+            .Must(stance => !ReadoutDifferences.ComputedStances.Contains(stance))
+            .WithMessage("'stance' not_reported and no_readout are what the readout differences compute where no statement exists; a statement asserts or is noted as not_mentioned.");
+        RuleFor(s => s.Basis).MustBeCode(catalog, "statement_basis")
+            .Must((s, basis) => basis is null || (basis == ReadoutDifferences.BasisSourceRemark) == (s.Stance == ReadoutDifferences.NotMentioned))
+            .WithMessage("'basis' is source_remark exactly when the stance is not_mentioned: only a source's remark says an account left a topic out.");
+        RuleFor(s => s.SpeakerId).MustReference(catalog, "actor");
         RuleFor(s => s.OutcomeId).MustReference(catalog, "outcome");
         RuleFor(s => s.ConcessionId).MustReference(catalog, "concession");
         RuleFor(s => s.Contradicts).EachMustReference(catalog, "readout_statement");
         RuleFor(s => s.Contradicts).Must((s, ids) => !ids.Contains(s.Id)).WithMessage("'contradicts' cannot name the statement itself.");
+        RuleFor(s => s.AgreesWith).EachMustReference(catalog, "readout_statement");
+        RuleFor(s => s.AgreesWith).Must((s, ids) => !ids.Contains(s.Id)).WithMessage("'agreesWith' cannot name the statement itself.");
+        RuleFor(s => s.AgreesWith).Must((s, ids) => !ids.Intersect(s.Contradicts).Any()).WithMessage("A statement cannot both agree with and contradict another.");
         this.Citations(s => s.Citations, catalog);
     }
 }

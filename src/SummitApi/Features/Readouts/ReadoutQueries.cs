@@ -4,7 +4,8 @@ internal static class ReadoutQueries
 {
     private const string Columns = """
         id, summit_id, party_id, kind, issuer_id, title, published_date, published_date_precision,
-        published_date_qualifier, tone, notes, citations_of('readout', id) AS citations
+        published_date_qualifier, published_date_basis, published_date_anchor_type, published_date_anchor_id,
+        published_date_offset, tone, notes, citations_of('readout', id) AS citations
         """;
 
     public const string ById = $"SELECT {Columns} FROM readout WHERE id = @id";
@@ -21,8 +22,8 @@ internal static class ReadoutQueries
         """;
 
     private const string StatementSelect = """
-        SELECT s.id, s.readout_id, r.party_id, s.topic, s.stance, s.claim, s.outcome_id, s.concession_id,
-               s.contradicts, s.notes, citations_of('readout_statement', s.id) AS citations
+        SELECT s.id, s.readout_id, r.party_id, s.topic, s.stance, s.basis, s.speaker_id, s.claim, s.outcome_id, s.concession_id,
+               s.contradicts, s.agrees_with, s.notes, citations_of('readout_statement', s.id) AS citations
           FROM readout_statement s
           JOIN readout r ON r.id = s.readout_id
         """;

@@ -33,9 +33,10 @@ internal static class SourceQueries
     /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
     public const string AllCitationsForExport = $"SELECT {CitationColumns} FROM citation ORDER BY id COLLATE \"C\"";
 
-    public const string CitationsOfSource = $"""
+    public const string Citations = $"""
         SELECT {CitationColumns} FROM citation
-         WHERE source_id = @sourceId
+         WHERE (@source::text IS NULL OR source_id = @source)
+           AND (@recordType::text IS NULL OR record_type = @recordType)
            AND (@after::text IS NULL OR id > @after)
          ORDER BY id
          LIMIT @limit

@@ -16,6 +16,9 @@ public sealed record SummitDto
     public string? Place { get; init; }
     /// <summary>The larger gathering it was held at, if any.</summary>
     public string? Occasion { get; init; }
+    /// <summary>An occasionRelations code: how the sources place it relative to its occasion (at, alongside, ahead_of); null without an occasion.</summary>
+    /// <example>ahead_of</example>
+    public string? OccasionRelation { get; init; }
     /// <summary>The first day of the period the sources give; null when not stated (see notes).</summary>
     /// <example>2025-10-30</example>
     public DateOnly? Date { get; init; }
@@ -24,6 +27,15 @@ public sealed record SummitDto
     public string? DatePrecision { get; init; }
     /// <summary>early, mid, late, or null.</summary>
     public string? DateQualifier { get; init; }
+    /// <summary>A dateBases code: stated (a source gives the date at this precision), derived (computed from dateAnchorId and dateOffset) or assumed (the curator's assumption, see notes); null without a date, or when a writer did not give one (unknown, never presumed stated).</summary>
+    /// <example>stated</example>
+    public string? DateBasis { get; init; }
+    /// <summary>For a derived date: the kind of record it is computed from (summit or event).</summary>
+    public string? DateAnchorType { get; init; }
+    /// <summary>For a derived date: the id of the record it is computed from.</summary>
+    public string? DateAnchorId { get; init; }
+    /// <summary>For a derived date: the ISO 8601 offset from the anchor's date, a leading minus for before (P1D: a day later).</summary>
+    public string? DateOffset { get; init; }
     /// <summary>Its length as an ISO 8601 duration, when stated.</summary>
     /// <example>PT2H</example>
     public string? Duration { get; init; }

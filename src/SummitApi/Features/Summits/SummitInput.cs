@@ -11,9 +11,14 @@ public sealed record SummitInput
     public required string Title { get; init; }
     public string? Place { get; init; }
     public string? Occasion { get; init; }
+    public string? OccasionRelation { get; init; }
     public DateOnly? Date { get; init; }
     public string? DatePrecision { get; init; }
     public string? DateQualifier { get; init; }
+    public string? DateBasis { get; init; }
+    public string? DateAnchorType { get; init; }
+    public string? DateAnchorId { get; init; }
+    public string? DateOffset { get; init; }
     public string? Duration { get; init; }
     public string? DurationBound { get; init; }
     public required string Status { get; init; }
@@ -29,7 +34,10 @@ public sealed class SummitInputValidator : AbstractValidator<SummitInput>
         RuleFor(s => s.Id).MustBeRecordId();
         RuleFor(s => s.Kind).NotEmpty().MustBeCode(catalog, "summit_kind");
         RuleFor(s => s.Title).NotEmpty();
+        RuleFor(s => s.OccasionRelation).MustBeCode(catalog, "occasion_relation")
+            .Must((s, relation) => relation is null || s.Occasion is not null).WithMessage("'occasionRelation' needs an 'occasion'.");
         this.LooseDate("date", s => s.Date, s => s.DatePrecision, s => s.DateQualifier);
+        this.DateBasis("date", catalog, s => s.Date, s => s.DatePrecision, s => s.DateBasis, s => s.DateAnchorType, s => s.DateAnchorId, s => s.DateOffset);
         RuleFor(s => s.Duration).MustBeIsoDuration();
         RuleFor(s => s.DurationBound).MustBeCode(catalog, "bound")
             .Must((s, bound) => bound is null || s.Duration is not null).WithMessage("'durationBound' needs a 'duration'.");

@@ -3,7 +3,8 @@ namespace SummitApi.Features.Summits;
 internal static class SummitQueries
 {
     public const string Columns = """
-        id, kind, title, place, occasion, date, date_precision, date_qualifier, duration, duration_bound,
+        id, kind, title, place, occasion, occasion_relation, date, date_precision, date_qualifier,
+        date_basis, date_anchor_type, date_anchor_id, date_offset, duration, duration_bound,
         status, parties, notes, citations_of('summit', id) AS citations
         """;
 

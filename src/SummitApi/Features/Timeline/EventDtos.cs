@@ -17,6 +17,15 @@ public sealed record EventDto
     /// <summary>early, mid, late, or null.</summary>
     /// <example>late</example>
     public string? DateQualifier { get; init; }
+    /// <summary>A dateBases code: stated (a source gives the date at this precision), derived (computed from dateAnchorId and dateOffset) or assumed (the curator's assumption, see notes); null without a date, or when a writer did not give one (unknown, never presumed stated).</summary>
+    /// <example>stated</example>
+    public string? DateBasis { get; init; }
+    /// <summary>For a derived date: the kind of record it is computed from (summit or event).</summary>
+    public string? DateAnchorType { get; init; }
+    /// <summary>For a derived date: the id of the record it is computed from.</summary>
+    public string? DateAnchorId { get; init; }
+    /// <summary>For a derived date: the ISO 8601 offset from the anchor's date, a leading minus for before (P1D: a day later).</summary>
+    public string? DateOffset { get; init; }
     /// <summary>An eventKinds code: tariff_action, export_control, call, expiry, planned_visit, …</summary>
     /// <example>call</example>
     public required string Kind { get; init; }
@@ -32,6 +41,12 @@ public sealed record EventDto
     /// <summary>The concessions it concerns.</summary>
     /// <example>[]</example>
     public required string[] ConcessionIds { get; init; }
+    /// <summary>Events the sources place this one after; the timeline places an undated event right after the latest of them.</summary>
+    /// <example>[]</example>
+    public required string[] After { get; init; }
+    /// <summary>Events the sources place this one before; an undated event without dated 'after' events goes right before the earliest of them.</summary>
+    /// <example>[]</example>
+    public required string[] Before { get; init; }
     /// <summary>Why a field is null, or how a value was derived.</summary>
     public string? Notes { get; init; }
     public required IReadOnlyList<CitationDto> Citations { get; init; }

@@ -1,8 +1,8 @@
 namespace SummitApi.Features.Vocabularies;
 
 /// <summary>
-/// Every vocabulary: the codes records use, each list ordered by code. The first fifteen are data
-/// (a new summit's new value is a new row); the last three are fixed by the model.
+/// Every vocabulary: the codes records use, each list ordered by code. Most are data (a new summit's new
+/// value is a new row); date precisions and qualifiers, classifications and stance bases are fixed by the model.
 /// </summary>
 public sealed record VocabulariesDto
 {
@@ -26,10 +26,18 @@ public sealed record VocabulariesDto
     public required IReadOnlyList<VocabularyTerm> PartyKinds { get; init; }
     /// <summary>Qualifiers of a number or a duration: less_than, more_than, about.</summary>
     public required IReadOnlyList<VocabularyTerm> Bounds { get; init; }
+    /// <summary>Whether a loose date is stated by a source, derived from another record's date, or assumed by the curator.</summary>
+    public required IReadOnlyList<VocabularyTerm> DateBases { get; init; }
+    /// <summary>How a summit relates to its occasion: at, alongside, ahead_of.</summary>
+    public required IReadOnlyList<VocabularyTerm> OccasionRelations { get; init; }
+    /// <summary>What a readout statement rests on: the account itself, a source's report of the party's words, or a source's remark that the account left the topic out.</summary>
+    public required IReadOnlyList<VocabularyTerm> StatementBases { get; init; }
     /// <summary>How precise a loose date is: its date is the first day of the period.</summary>
     public required IReadOnlyList<VocabularyTerm> DatePrecisions { get; init; }
     /// <summary>Which part of a loose date's period the sources mean.</summary>
     public required IReadOnlyList<VocabularyTerm> DateQualifiers { get; init; }
     /// <summary>How the parties' readouts compare on a topic (see /api/v1/summits/{summitId}/readout-differences).</summary>
     public required IReadOnlyList<VocabularyTerm> ReadoutDifferenceClassifications { get; init; }
+    /// <summary>What a party's stance in the readout differences rests on.</summary>
+    public required IReadOnlyList<VocabularyTerm> StanceBases { get; init; }
 }

@@ -22,6 +22,9 @@ public sealed record Vocabulary(string Name, string Table)
         new("actorKinds", "actor_kind"),
         new("partyKinds", "party_kind"),
         new("bounds", "bound"),
+        new("dateBases", "date_basis"),
+        new("occasionRelations", "occasion_relation"),
+        new("statementBases", "statement_basis"),
     ];
 }
 

@@ -14,7 +14,7 @@ public static class VocabularyEndpoints
     {
         routes.MapGet("/vocabularies", GetVocabularies).WithName("GetVocabularies").WithTags("Vocabularies")
             .WithSummary("Get every vocabulary")
-            .WithDescription("Every controlled list of codes that records use (topics, concession actions, units, kinds, statuses, …), each ordered by code, plus the fixed lists of date precisions, date qualifiers and readout-difference classifications.");
+            .WithDescription("Every controlled list of codes that records use (topics, concession actions, units, kinds, statuses, …), each ordered by code, plus the fixed lists of date precisions, date qualifiers, readout-difference classifications and the bases of readout-difference stances.");
     }
 
     public static async Task<Ok<VocabulariesDto>> GetVocabularies(NpgsqlDataSource dataSource, HttpContext context)
@@ -42,9 +42,13 @@ public static class VocabularyEndpoints
             ActorKinds = Terms("actorKinds"),
             PartyKinds = Terms("partyKinds"),
             Bounds = Terms("bounds"),
+            DateBases = Terms("dateBases"),
+            OccasionRelations = Terms("occasionRelations"),
+            StatementBases = Terms("statementBases"),
             DatePrecisions = RuleExtensions.DatePrecisionTerms,
             DateQualifiers = RuleExtensions.DateQualifierTerms,
             ReadoutDifferenceClassifications = ReadoutDifferences.ClassificationTerms,
+            StanceBases = ReadoutDifferences.StanceBasisTerms,
         });
     }
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SummitApi.Features.Concessions;
 using SummitApi.Features.Sources;
 using SummitApi.Infrastructure.Http;
 using SummitApi.Infrastructure.Json;
@@ -13,23 +14,22 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Uses ConnectionStrings:Summit when it is configured; otherwise provisions a local cluster from
-    /// the PostgreSQL binaries on this machine, kept under .data/ of the repository (git-ignored).
+    /// the PostgreSQL binaries on this machine, kept under .data/ of the repository (git-ignored), and
+    /// returns it: the caller disposes it however it ends, which stops the server if this call started it.
     /// </summary>
-    public static async Task AddSummitDatabaseAsync(this WebApplicationBuilder builder, ILogger logger)
+    public static async Task<LocalPostgresCluster?> AddSummitDatabaseAsync(this WebApplicationBuilder builder, ILogger logger)
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        LocalPostgresCluster? cluster = null;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             var root = builder.Configuration["LocalPostgres:Directory"] is { Length: > 0 } configured
                 ? configured
                 : Path.Combine(FindRepositoryRoot(builder.Environment.ContentRootPath), ".data", "postgres");
             var port = builder.Configuration.GetValue("LocalPostgres:Port", 0);
-            logger.LogWarning(
-                "No ConnectionStrings__Summit is configured: provisioning a local PostgreSQL under {Directory} " +
-                "(set ConnectionStrings__Summit to use your own server)", root);
-            var cluster = await LocalPostgresCluster.StartAsync(root, "summit", port, ephemeral: false, logger,
+            logger.LogInformation("ConnectionStrings__Summit is not set: using a local PostgreSQL cluster (set it to use your own server)");
+            cluster = await LocalPostgresCluster.StartAsync(root, "summit", port, ephemeral: false, logger,
                 binDirectory: builder.Configuration["LocalPostgres:BinDirectory"] is { Length: > 0 } bin ? bin : null);
-            builder.Services.AddSingleton(cluster);
             connectionString = cluster.ConnectionString("summit");
         }
 
@@ -45,6 +45,8 @@ public static class DatabaseSetup
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new JsonColumnHandler<IReadOnlyList<CitationDto>>());
+        SqlMapper.AddTypeHandler(new JsonColumnHandler<IReadOnlyList<ConcessionExchange>>());
+        return cluster;
     }
 
     /// <summary>
@@ -57,12 +59,8 @@ public static class DatabaseSetup
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(connection.ConnectionString, cancellationToken);
         await app.Services.GetRequiredService<SeedLoader>().LoadAsync(SeedSet.ReadEmbedded(), cancellationToken);
         await app.Services.GetRequiredService<CursorCodec>().LoadKeyAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
-
-        if (app.Services.GetService<LocalPostgresCluster>() is { } cluster)
-        {
-            // Stop the server this process started when the API stops (Ctrl+C included).
-            app.Lifetime.ApplicationStopped.Register(() => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult());
-        }
+        // A step that runs to its end whatever the token says (DbUp's) must not let a cancelled start-up go on.
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>

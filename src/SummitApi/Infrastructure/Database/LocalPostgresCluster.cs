@@ -18,8 +18,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly string _binDirectory;
     private readonly bool _ephemeral;
     private readonly bool _startedHere;
+    private readonly ILogger _logger;
 
-    private LocalPostgresCluster(string rootDirectory, string binDirectory, int port, bool ephemeral, bool startedHere)
+    private LocalPostgresCluster(string rootDirectory, string binDirectory, int port, bool ephemeral, bool startedHere, ILogger logger)
     {
         RootDirectory = rootDirectory;
         _dataDirectory = Path.Combine(rootDirectory, "data");
@@ -27,6 +28,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         Port = port;
         _ephemeral = ephemeral;
         _startedHere = startedHere;
+        _logger = logger;
     }
 
     public string RootDirectory { get; }
@@ -43,7 +45,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     /// <summary>
     /// Creates the cluster under <paramref name="rootDirectory"/> if it does not exist yet, starts it
-    /// unless it is already running, and makes sure <paramref name="database"/> exists.
+    /// unless it is already running, and makes sure <paramref name="database"/> exists. Logs which of
+    /// creating, starting or reusing it did; disposing stops the server only if this call started it.
     /// </summary>
     /// <param name="ephemeral">A test cluster: durability off for speed, deleted when disposed.</param>
     /// <param name="binDirectory">The folder of initdb and pg_ctl; null to look for them (see FindBinDirectory).</param>
@@ -65,15 +68,23 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
 
         var dataDirectory = Path.Combine(rootDirectory, "data");
-        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+        var runningPort = ReadRunningPort(dataDirectory);
+        if (runningPort is not null)
+        {
+            logger.LogInformation("Reusing the local PostgreSQL cluster already running in {DataDirectory} on 127.0.0.1:{Port}", dataDirectory, runningPort);
+        }
+        else if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
             logger.LogInformation("Creating a local PostgreSQL cluster in {DataDirectory}", dataDirectory);
             await RunAsync(Path.Combine(binDirectory, "initdb"),
                 ["-D", dataDirectory, "-U", Superuser, "-E", "UTF8", "--locale=C.UTF-8", "--auth=trust", "--no-sync"],
                 asPostgres: IsRoot, cancellationToken);
         }
+        else
+        {
+            logger.LogInformation("Starting the local PostgreSQL cluster in {DataDirectory}", dataDirectory);
+        }
 
-        var runningPort = ReadRunningPort(dataDirectory);
         var startedHere = false;
         if (runningPort is null)
         {
@@ -87,19 +98,22 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                 ["-D", dataDirectory, "-l", Path.Combine(rootDirectory, "postgres.log"), "-w", "-t", "60", "-o", settings, "start"],
                 asPostgres: IsRoot, cancellationToken);
             startedHere = true;
-            logger.LogInformation("Started local PostgreSQL on 127.0.0.1:{Port} ({DataDirectory})", runningPort, dataDirectory);
-        }
-        else
-        {
-            logger.LogInformation("Reusing the local PostgreSQL already running on 127.0.0.1:{Port} ({DataDirectory})", runningPort, dataDirectory);
         }
 
-        var cluster = new LocalPostgresCluster(rootDirectory, binDirectory, runningPort.Value, ephemeral, startedHere);
+        var cluster = new LocalPostgresCluster(rootDirectory, binDirectory, runningPort.Value, ephemeral, startedHere, logger);
         if (ephemeral)
         {
             cluster.RemoveWhenThisProcessEnds();
         }
-        await cluster.CreateDatabaseIfMissingAsync(database, cancellationToken: cancellationToken);
+        try
+        {
+            await cluster.CreateDatabaseIfMissingAsync(database, cancellationToken: cancellationToken);
+        }
+        catch
+        {
+            await cluster.DisposeAsync(); // a server this call started does not outlive its failure
+            throw;
+        }
         return cluster;
     }
 
@@ -128,11 +142,17 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server if this process started it (a server found running belongs to whoever started it).</summary>
     public async ValueTask DisposeAsync()
     {
         if (_startedHere || _ephemeral)
         {
             await StopAsync();
+            _logger.LogInformation("Stopped the local PostgreSQL cluster in {DataDirectory}", _dataDirectory);
+        }
+        else
+        {
+            _logger.LogInformation("Left the local PostgreSQL cluster in {DataDirectory} running: another process started it", _dataDirectory);
         }
         if (_ephemeral)
         {

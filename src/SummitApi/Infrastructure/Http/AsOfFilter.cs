@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using SummitApi.Infrastructure.Database;
 
 namespace SummitApi.Infrastructure.Http;
@@ -7,7 +8,7 @@ namespace SummitApi.Infrastructure.Http;
 /// Every GET answers "as of" an instant when asked: `asOf` is an RFC 3339 timestamp with an offset,
 /// and the read sees the data as the newest change set committed at or before it left it.
 /// </summary>
-public static class AsOfFilter
+public static partial class AsOfFilter
 {
     public const string Parameter = "asOf";
 
@@ -16,11 +17,12 @@ public static class AsOfFilter
         var http = invocation.HttpContext;
         if (ReadMethods.IsRead(http.Request.Method) && http.Request.Query.TryGetValue(Parameter, out var values))
         {
-            if (!TryParse(values.ToString(), out var instant))
+            var value = values.ToString();
+            if (!TryParse(value, out var instant))
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    [Parameter] = [$"'{Parameter}' must be an RFC 3339 timestamp with an offset, e.g. 2025-11-01T00:00:00Z."],
+                    [Parameter] = [Problem(value)],
                 });
             }
             // PostgreSQL's timestamptz takes UTC only: an instant given as +08:00 is the same instant in UTC.
@@ -29,9 +31,44 @@ public static class AsOfFilter
         return await next(invocation);
     }
 
-    private static bool TryParse(string value, out DateTimeOffset instant) =>
-        DateTimeOffset.TryParseExact(value,
-            ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"],
-            CultureInfo.InvariantCulture, DateTimeStyles.None, out instant)
-        && (value.EndsWith('Z') || value.EndsWith('z') || value[^6] is '+' or '-');
+    /// <summary>
+    /// Any RFC 3339 date-time (section 5.6): `T` or `t`, `Z` or `z` or a numeric offset, 1 to 9 fractional digits
+    /// (PostgreSQL keeps microseconds; digits past .NET's 100 ns are dropped), a leap second read as the next instant.
+    /// </summary>
+    public static bool TryParse(string value, out DateTimeOffset instant)
+    {
+        instant = default;
+        var match = Rfc3339().Match(value);
+        if (!match.Success)
+        {
+            return false;
+        }
+        var fraction = match.Groups["fraction"].Value;
+        var seconds = match.Groups["second"].Value;
+        var normalized = string.Concat(match.Groups["date"].Value, "T", match.Groups["time"].Value, ":", seconds == "60" ? "59" : seconds,
+            fraction.Length > 0 ? "." + fraction[..Math.Min(fraction.Length, 7)] : "",
+            match.Groups["offset"].Value is "Z" or "z" ? "+00:00" : match.Groups["offset"].Value);
+        if (!DateTimeOffset.TryParseExact(normalized, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz"],
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out instant))
+        {
+            return false;
+        }
+        if (seconds == "60")
+        {
+            instant = instant.AddSeconds(1).AddTicks(-(instant.Ticks % TimeSpan.TicksPerSecond));
+        }
+        return true;
+    }
+
+    private static string Problem(string value) =>
+        value.Length == 0 ? $"'{Parameter}' is empty; give an RFC 3339 timestamp with an offset (e.g. 2025-11-01T00:00:00Z) or leave the parameter out."
+        : UnencodedPlus().IsMatch(value)
+            ? $"'{Parameter}' has a space where its offset's '+' should be: a '+' in a query string reads as a space, so encode it as %2B (e.g. 2025-11-01T00:00:00%2B00:00), or write Z for UTC."
+            : $"'{Parameter}' must be an RFC 3339 timestamp with an offset, e.g. 2025-11-01T00:00:00Z.";
+
+    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})[Tt](?<time>\d{2}:\d{2}):(?<second>\d{2})(?:\.(?<fraction>\d{1,9}))?(?<offset>[Zz]|[+-]\d{2}:\d{2})$")]
+    private static partial Regex Rfc3339();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)? \d{2}:\d{2}$")]
+    private static partial Regex UnencodedPlus();
 }

@@ -7,13 +7,14 @@ using SummitApi.Infrastructure.Auth;
 using SummitApi.Infrastructure.Caching;
 using SummitApi.Infrastructure.Json;
 using SummitApi.Infrastructure.Observability;
+using SummitApi.Infrastructure.Writes;
 
 namespace SummitApi.Infrastructure.Http;
 
 public static class HttpSetup
 {
     /// <summary>Headers a browser client elsewhere may read from our responses.</summary>
-    public static readonly string[] ExposedHeaders = ["ETag", "Retry-After", "Location", "api-supported-versions"];
+    public static readonly string[] ExposedHeaders = ["ETag", "Retry-After", "Location", "api-supported-versions", DateBasisFilter.Header];
 
     public static void AddSummitHttp(this WebApplicationBuilder builder)
     {
@@ -101,7 +102,11 @@ public static class HttpSetup
         {
             options.SwaggerEndpoint("/swagger/v1/swagger.json", "SummitApi v1");
             options.DocumentTitle = "SummitApi";
+            // A link to an operation (/swagger/#/Concessions/ListConcessions) opens it.
+            options.EnableDeepLinking();
         });
+        // The root has no API of its own: a visitor is sent where the API explains itself.
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
             .WithTags("Health");

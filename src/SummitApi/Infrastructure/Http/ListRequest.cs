@@ -100,11 +100,29 @@ public sealed class ListRequest
     public async Task<Page<T>> ReadPageAsync<T>(NpgsqlConnection connection, string sql, object filters, Func<T, string[]> sortKey)
     {
         var revision = await DataRevision.CurrentAsync(connection);
+        return ToPage((await connection.QueryAsync<T>(sql, PageParameters(filters))).AsList(), revision, sortKey);
+    }
+
+    /// <summary>
+    /// <see cref="ReadPageAsync{T}"/> for a list ordered by something the record does not serve (the timeline's
+    /// placement of undated events): the query's last column, <c>sort_key</c>, is the text that orders it.
+    /// </summary>
+    public async Task<Page<T>> ReadPageBySortKeyAsync<T>(NpgsqlConnection connection, string sql, object filters, Func<T, string> id)
+    {
+        var revision = await DataRevision.CurrentAsync(connection);
+        var rows = (await connection.QueryAsync<T, string, (T Item, string SortKey)>(
+            sql, (item, key) => (item, key), PageParameters(filters), splitOn: "sort_key")).AsList();
+        var page = ToPage(rows, revision, row => [row.SortKey, id(row.Item)]);
+        return new Page<T>(page.Items.Select(row => row.Item).ToList(), page.NextCursor);
+    }
+
+    private DynamicParameters PageParameters(object filters)
+    {
         var parameters = new DynamicParameters(filters);
         parameters.Add("after", After?[0]);
         parameters.Add("afterId", After is { Length: > 1 } key ? key[^1] : null);
         parameters.Add("limit", Limit + 1);
-        return ToPage((await connection.QueryAsync<T>(sql, parameters)).AsList(), revision, sortKey);
+        return parameters;
     }
 
     /// <summary>Makes the page from up to Limit + 1 rows read in list order: the extra row only says there is more.</summary>

@@ -46,10 +46,15 @@ public static class QueryParameterFilter
                 {
                     errors[name] = [$"'{name}' is given {values.Count} times; give it once."];
                 }
-                // The generated binder answers a value it cannot parse with a bare 400; name the parameter instead.
-                else if (parameters[name] is { } parses && !string.IsNullOrEmpty(values[0]) && !parses(values[0]!))
+                // The generated binder reads an empty typed value as absent (activeOn= would silently not filter) and
+                // answers one it cannot parse with a bare 400; name the parameter and the form it takes instead.
+                else if (parameters[name] is { } type && string.IsNullOrEmpty(values[0]))
                 {
-                    errors[name] = [$"'{values[0]}' is not a valid value for '{name}'."];
+                    errors[name] = [$"'{name}' is empty; give {type.Form} or leave the parameter out."];
+                }
+                else if (parameters[name] is { } typed && !typed.Parses(values[0]!))
+                {
+                    errors[name] = [$"'{values[0]}' is not a valid value for '{name}', which takes {typed.Form}."];
                 }
             }
             return errors.Count > 0
@@ -71,9 +76,9 @@ public static class QueryParameterFilter
     private static bool HasControlCharacter(string text) => text.AsSpan().ContainsAnyInRange('\0', '\u001f') || text.Contains('\u007f');
 
     /// <summary>The query parameters the handler binds, by name, with the parser of those that are not text.</summary>
-    private static Dictionary<string, Func<string, bool>?> QueryParameters(MethodInfo handler)
+    private static Dictionary<string, TypedParameter?> QueryParameters(MethodInfo handler)
     {
-        var parameters = new Dictionary<string, Func<string, bool>?>(StringComparer.OrdinalIgnoreCase);
+        var parameters = new Dictionary<string, TypedParameter?>(StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in handler.GetParameters())
         {
             if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
@@ -91,17 +96,28 @@ public static class QueryParameterFilter
         return parameters;
     }
 
-    /// <summary>Whether a value parses as the binder parses it (IParsable with the invariant culture); null for text.</summary>
-    private static Func<string, bool>? ParserFor(Type type)
+    /// <summary>How a value that is not text is parsed as the binder parses it (IParsable with the invariant culture); null for text.</summary>
+    private static TypedParameter? ParserFor(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         var parsable = underlying != typeof(string) && underlying.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IParsable<>));
         return parsable
-            ? typeof(QueryParameterFilter).GetMethod(nameof(Parses), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(underlying).CreateDelegate<Func<string, bool>>()
+            ? new TypedParameter(
+                typeof(QueryParameterFilter).GetMethod(nameof(Parses), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(underlying).CreateDelegate<Func<string, bool>>(),
+                Forms.GetValueOrDefault(underlying, $"a {underlying.Name} value"))
             : null;
     }
 
+    /// <summary>What a value of each type a query parameter binds looks like, for the 400 that refuses one.</summary>
+    private static readonly Dictionary<Type, string> Forms = new()
+    {
+        [typeof(int)] = "a whole number",
+        [typeof(DateOnly)] = "a date as YYYY-MM-DD (e.g. 2025-11-10)",
+    };
+
     private static bool Parses<T>(string value) where T : IParsable<T> => T.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    private sealed record TypedParameter(Func<string, bool> Parses, string Form);
 }
 
 /// <summary>Marks a read that has no past to ask about (e.g. the change feed, which is itself the history).</summary>

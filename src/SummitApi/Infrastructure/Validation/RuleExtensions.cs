@@ -87,6 +87,64 @@ public static partial class RuleExtensions
             .OverridePropertyName(name);
     }
 
+    /// <summary>The record types a derived date may be computed from.</summary>
+    public static readonly string[] DateAnchorTypes = ["summit", "event"];
+
+    [GeneratedRegex(@"^-?P")]
+    private static partial Regex SignedDurationStart();
+
+    /// <summary>
+    /// A loose date's basis: null without a date (and optional with one, for v1 writers that predate it); a derived date names the record it is
+    /// computed from and the ISO 8601 offset (a leading minus for "before"), and is never finer than that offset's
+    /// smallest unit ("last month" is a month, "a day later" may be a day); a stated or assumed date names neither.
+    /// </summary>
+    public static void DateBasis<T>(this AbstractValidator<T> validator, string name, IReferenceCatalog catalog,
+        Func<T, DateOnly?> date, Func<T, string?> precision, Expression<Func<T, string?>> basisField,
+        Expression<Func<T, string?>> anchorTypeField, Expression<Func<T, string?>> anchorIdField, Expression<Func<T, string?>> offsetField)
+    {
+        var basis = basisField.Compile();
+        var anchorType = anchorTypeField.Compile();
+        var offset = offsetField.Compile();
+        validator.RuleFor(basisField).Cascade(CascadeMode.Stop)
+            .Null().When(record => date(record) is null, ApplyConditionTo.CurrentValidator)
+                .WithMessage($"'{name}Basis' must be null when '{name}' is null.")
+            .MustBeCode(catalog, "date_basis")
+            .OverridePropertyName($"{name}Basis");
+        validator.RuleFor(anchorTypeField)
+            .Must(value => value is null || DateAnchorTypes.Contains(value))
+                .WithMessage($"'{name}AnchorType' must be null or one of: {string.Join(", ", DateAnchorTypes)}.")
+            .NotNull().When(record => basis(record) == "derived", ApplyConditionTo.CurrentValidator)
+                .WithMessage($"A derived '{name}' names the record it is computed from in '{name}AnchorType' and '{name}AnchorId'.")
+            .Null().When(record => basis(record) != "derived", ApplyConditionTo.CurrentValidator)
+                .WithMessage($"Only a derived '{name}' has an anchor.")
+            .OverridePropertyName($"{name}AnchorType");
+        validator.RuleFor(anchorIdField)
+            .Must((record, id) => (id is null) == (anchorType(record) is null))
+                .WithMessage($"'{name}AnchorId' and '{name}AnchorType' go together.")
+            .Must((record, id) => id is null || anchorType(record) is not { } type || !DateAnchorTypes.Contains(type) || catalog.HasRecord(type, id))
+                .WithMessage(record => $"'{name}AnchorId' refers to {anchorType(record)} '{anchorIdField.Compile()(record)}', which does not exist.")
+            .OverridePropertyName($"{name}AnchorId");
+        validator.RuleFor(offsetField)
+            .Must(value => value is null || (SignedDurationStart().IsMatch(value) && IsIsoDuration(value.TrimStart('-'))))
+                .WithMessage($"'{name}Offset' must be an ISO 8601 duration, with a leading minus for \"before\" (P1D, -P2W).")
+            .NotNull().When(record => basis(record) == "derived", ApplyConditionTo.CurrentValidator)
+                .WithMessage($"A derived '{name}' gives its offset from the anchor in '{name}Offset' (P0D when it is the anchor's own date).")
+            .Null().When(record => basis(record) != "derived", ApplyConditionTo.CurrentValidator)
+                .WithMessage($"Only a derived '{name}' has an offset.")
+            .Must((record, value) => value is null || precision(record) is not { } p || PrecisionRank(p) >= PrecisionRank(FinestUnit(value)))
+                .WithMessage(record => $"A derived '{name}' is never finer than its offset: '{offset(record)}' allows {FinestUnit(offset(record)!)} precision or coarser.")
+            .OverridePropertyName($"{name}Offset");
+    }
+
+    private static int PrecisionRank(string precision) => Array.IndexOf(DatePrecisions, precision);
+
+    /// <summary>The finest precision an offset supports: days and weeks give a day, months a month, years a year.</summary>
+    private static string FinestUnit(string offset)
+    {
+        var date = offset.TrimStart('-').Split('T')[0];
+        return date.Contains('D') || date.Contains('W') || offset.Contains('T') ? "day" : date.Contains('M') ? "month" : "year";
+    }
+
     public static bool IsStartOfPeriod(DateOnly date, string precision) => precision switch
     {
         "day" => true,

@@ -32,12 +32,11 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
     where TInput : class
     where TRecord : class
 {
-    private const string MergePatchMediaType = "application/merge-patch+json";
     private const int MaxReasonLength = 500;
 
     public async Task<IResult> CreateAsync(HttpContext http, NpgsqlDataSource dataSource, IOptions<JsonOptions> json)
     {
-        var received = await RequestBody.ReadAsync<JsonObject>(http, "application/json");
+        var received = await RequestBody.ReadAsync<JsonObject>(http, WriteEndpoints.JsonBody);
         if (received.Problem is not null)
         {
             return received.Problem;
@@ -93,7 +92,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
         {
             return missing;
         }
-        var body = await RequestBody.ReadAsync<JsonObject>(http, "application/json");
+        var body = await RequestBody.ReadAsync<JsonObject>(http, WriteEndpoints.JsonBody);
         if (body.Problem is not null)
         {
             return body.Problem;
@@ -122,7 +121,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
         {
             return missing;
         }
-        var patch = await RequestBody.ReadAsync<JsonObject>(http, MergePatchMediaType);
+        var patch = await RequestBody.ReadAsync<JsonObject>(http, WriteEndpoints.MergePatchBody);
         if (patch.Problem is not null)
         {
             return patch.Problem;
@@ -276,8 +275,14 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
 
     private static IResult? MissingIfMatch(HttpContext http) =>
         http.Request.Headers.IfMatch.Count == 0
-            ? Problem(StatusCodes.Status428PreconditionRequired, "If-Match required",
-                "Send If-Match with the ETag of the record as you last read it, so that no one else's change is overwritten unseen.")
+            ? TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status428PreconditionRequired,
+                Title = "If-Match required",
+                Detail = "Send If-Match with the ETag of the record as you last read it, so that no one else's change is overwritten unseen.",
+                // The framework gives a type to the statuses HTTP itself defines; 428 is RFC 6585's.
+                Type = "https://www.rfc-editor.org/rfc/rfc6585#section-3",
+            })
             : null;
 
     private static IResult? StalePrecondition(HttpContext http, TRecord current, JsonSerializerOptions options)

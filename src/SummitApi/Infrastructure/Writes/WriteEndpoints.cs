@@ -25,6 +25,9 @@ namespace SummitApi.Infrastructure.Writes;
 /// </summary>
 public static class WriteEndpoints
 {
+    public const string JsonBody = "application/json";
+    public const string MergePatchBody = "application/merge-patch+json";
+
     public static void MapWrites(this RouteGroupBuilder api)
     {
         api.Map(new WritableResource<SummitInput, SummitDto>
@@ -116,21 +119,21 @@ public static class WriteEndpoints
         api.MapPost($"/{resource.Path}", writer.CreateAsync).WithName($"Create{resource.Name}")
             .WithSummary($"Create {aDescribed}")
             .WithDescription($"Adds {aDescribed} as one change set (a new data revision with its revision history). Needs an editor key. The id is the client's (a readable slug); a POST repeated with the same Idempotency-Key returns the first response instead of writing again.")
-            .Accepts<TInput>("application/json")
+            .Accepts<TInput>(JsonBody)
             .Produces<TRecord>(StatusCodes.Status201Created)
             .Describe(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
             .Writes(resource, readOnly);
         api.MapPut(item, writer.ReplaceAsync).WithName($"Replace{resource.Name}")
             .WithSummary($"Replace {aDescribed}")
             .WithDescription($"Replaces the whole {described}. Needs an editor key and If-Match with the ETag of the record as last read: a stale ETag is a 412, none a 428, so no one's change is overwritten unseen.")
-            .Accepts<TInput>("application/json")
+            .Accepts<TInput>(JsonBody)
             .Produces<TRecord>()
             .Describe(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired)
             .Writes(resource, readOnly);
         api.MapPatch(item, writer.PatchAsync).WithName($"Patch{resource.Name}")
             .WithSummary($"Change fields of {aDescribed}")
             .WithDescription($"Applies a JSON Merge Patch (RFC 7396, application/merge-patch+json) to the {described} as an editor writes it: given fields replace, null removes, the rest stays. Needs an editor key and If-Match.")
-            .Accepts<JsonObject>("application/merge-patch+json")
+            .Accepts<JsonObject>(MergePatchBody)
             .Produces<TRecord>()
             .Describe(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired)
             .Writes(resource, readOnly);
