@@ -18,7 +18,7 @@ var pages = 0;
 string? cursor = null;
 do
 {
-    var page = await summit.ListConcessionsAsync(null, null, null, null, null, null, limit: 5, cursor, null, null);
+    var page = await ListConcessionsAsync(limit: 5, cursor: cursor);
     pages++;
     concessionIds.AddRange(page.Items.Select(concession => concession.Id));
     cursor = page.NextCursor;
@@ -32,12 +32,17 @@ var revisions = await summit.ListConcessionRevisionsAsync("us-fentanyl-tariff-cu
 object? problem = null;
 try
 {
-    await summit.ListConcessionsAsync(null, giver: "not-a-party", null, null, null, null, null, null, null, null);
+    await ListConcessionsAsync(giver: "not-a-party");
 }
 catch (ApiException<HttpValidationProblemDetails> badRequest)
 {
     problem = new { badRequest.Result.Status, badRequest.Result.Title, badRequest.Result.TraceId, Errors = badRequest.Result.Errors.Keys };
 }
+
+// NSwag makes every parameter positional and required: one place to name the filters this program leaves out.
+Task<PageConcession> ListConcessionsAsync(string? giver = null, int? limit = null, string? cursor = null) =>
+    summit.ListConcessionsAsync(summit: null, giver: giver, beneficiary: null, topic: null, activeOn: null, dateBasis: null, q: null,
+        limit: limit, cursor: cursor, asOf: null, summit_Consistency_Token: null);
 
 Console.WriteLine(JsonSerializer.Serialize(new
 {
