@@ -38,15 +38,15 @@ public static class EcosystemTools
         return directory;
     }
 
-    /// <summary>Runs <paramref name="program"/> in tools/ecosystem and waits for it (at most two minutes, then kills it).</summary>
-    public static async Task<ToolRun> RunAsync(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Runs <paramref name="program"/> in tools/ecosystem (or <paramref name="workingDirectory"/>) and waits for it (at most two minutes, then kills it).</summary>
+    public static async Task<ToolRun> RunAsync(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var startInfo = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Directory,
+            WorkingDirectory = workingDirectory ?? Directory,
         };
         foreach (var argument in arguments)
         {

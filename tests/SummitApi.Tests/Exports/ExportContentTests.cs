@@ -35,7 +35,7 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
         Assert.Null(_manifest.PreviousExportId);
         Assert.Matches("^[0-9]{8}T[0-9]{6}Z$", _manifest.ExportId);
         Assert.Equal(
-            Datasets.SelectMany<string, string>(d => [$"{d}.json", $"{d}.ndjson", $"{d}.csv", $"deltas/{d}.ndjson"]).Append("datapackage.json").Order(),
+            Datasets.SelectMany<string, string>(d => [$"{d}.json", $"{d}.ndjson", $"{d}.csv", $"deltas/{d}.ndjson"]).Append("datapackage.json").Append("SHA256SUMS").Order(),
             _manifest.Files.Select(f => f.Name).Order());
 
         foreach (var file in _manifest.Files)
@@ -58,6 +58,19 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
         Assert.Equal(_manifest.ExportId, written["exportId"]!.GetValue<string>());
         Assert.Equal(_manifest.DataRevision, written["dataRevision"]!.GetValue<long>());
         Assert.Equal(_manifest.Files.Select(f => f.Sha256), written["files"]!.AsArray().Select(f => f!["sha256"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Sha256sum_checks_every_file_against_SHA256SUMS_which_the_manifest_lists()
+    {
+        var run = await Ecosystem.EcosystemTools.RunAsync("sha256sum", ["--check", "--strict", Path.Combine(Folder, "SHA256SUMS")], workingDirectory: Folder);
+
+        Assert.True(run.ExitCode == 0, $"sha256sum -c fails: {run}");
+        var checkedFiles = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line[..line.LastIndexOf(": OK", StringComparison.Ordinal)]);
+        Assert.Equal(_manifest.Files.Select(f => f.Name).Where(name => name != "SHA256SUMS").Order(StringComparer.Ordinal), checkedFiles.Order(StringComparer.Ordinal));
+        var listed = _manifest.Files.Single(f => f.Name == "SHA256SUMS");
+        Assert.Null(listed.Rows);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(Folder, "SHA256SUMS")))), listed.Sha256);
     }
 
     [Fact]

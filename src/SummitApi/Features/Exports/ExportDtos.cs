@@ -14,9 +14,14 @@ public sealed record ExportManifest
     /// <summary>The newest change set the snapshot holds: the position in the change feed the export reflects.</summary>
     /// <example>1</example>
     public required long DataRevision { get; init; }
+    /// <summary>
+    /// The change feed's position at dataRevision: GET /api/v1/changes?since={changesSince} lists exactly the changes made
+    /// after this export, however many exports ago it was. Null only in exports made before schema version 1.1.0.
+    /// </summary>
+    public string? ChangesSince { get; init; }
     /// <summary>The export the deltas are taken against; null for the first export (its deltas add every record).</summary>
     public string? PreviousExportId { get; init; }
-    /// <summary>Every file of the export but manifest.json itself: the data sets in JSON, NDJSON and CSV, the deltas and datapackage.json.</summary>
+    /// <summary>Every file of the export but manifest.json itself: the data sets in JSON, NDJSON, CSV and Parquet, the deltas, datapackage.json and SHA256SUMS.</summary>
     public required IReadOnlyList<ExportFile> Files { get; init; }
     /// <summary>Per data set, how many records the deltas add, change and remove.</summary>
     public required IReadOnlyList<ExportDelta> Deltas { get; init; }
@@ -32,7 +37,7 @@ public sealed record ExportFile
     public required long Bytes { get; init; }
     /// <summary>The SHA-256 of its bytes, in lowercase hex; also its ETag.</summary>
     public required string Sha256 { get; init; }
-    /// <summary>How many records it holds (not lines: a CSV field may span lines); null for datapackage.json.</summary>
+    /// <summary>How many records it holds (not lines: a CSV field may span lines); null for datapackage.json and SHA256SUMS.</summary>
     /// <example>9</example>
     public long? Rows { get; init; }
 }

@@ -49,17 +49,35 @@ public static class ExportEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .RequireAuthorization(AuthPolicies.Admin);
+        // HEAD is served by the same handlers (a file result writes no body for it) but left out of the OpenAPI document,
+        // where it would be a second operation for the same thing.
+        group.MapGet("/latest/{**file}", GetLatestExportFile).WithName("GetLatestExportFile")
+            .WithSummary("Download a file of the latest export")
+            .WithDescription("""
+                Streams one file of the newest export, exactly as GET /api/v1/exports/{exportId}/{file} serves it for that
+                export's id (no redirect): the same bytes, that export's SHA-256 of the file as the ETag, Range and HEAD
+                support, and a Content-Disposition filename that names the export. Content-Location gives the file's
+                permanent URL. 404 before the first export.
+                """)
+            .ServesExportFiles();
+        group.MapMethods("/latest/{**file}", [HttpMethods.Head], GetLatestExportFile).ExcludeFromDescription().ServesStoredFiles();
         group.MapGet("/{exportId}/{**file}", GetExportFile).WithName("GetExportFile")
             .WithSummary("Download a file of an export")
             .WithDescription("""
-                Streams one file of an export: manifest.json, datapackage.json, `<dataset>.json`, `<dataset>.ndjson`,
-                `<dataset>.csv` or `deltas/<dataset>.ndjson`; only the files its manifest lists are served. The ETag is the
-                file's SHA-256 from the manifest, and Range requests are answered with 206.
+                Streams one file of an export: manifest.json, datapackage.json, SHA256SUMS, `<dataset>.json`,
+                `<dataset>.ndjson`, `<dataset>.csv`, `<dataset>.parquet` or `deltas/<dataset>.ndjson`; only the files its
+                manifest lists are served. The ETag is the file's SHA-256 from the manifest, Range requests are answered with
+                206, HEAD answers the headers alone, and Content-Disposition names the file summitapi-{exportId}-{file}.
                 """)
-            .Produces<Stream>(StatusCodes.Status200OK, "application/json", "application/x-ndjson", "text/csv")
-            .Produces<Stream>(StatusCodes.Status206PartialContent, "application/json", "application/x-ndjson", "text/csv")
-            .ServesStoredFiles();
+            .ServesExportFiles();
+        group.MapMethods("/{exportId}/{**file}", [HttpMethods.Head], GetExportFile).ExcludeFromDescription().ServesStoredFiles();
     }
+
+    private static RouteHandlerBuilder ServesExportFiles(this RouteHandlerBuilder builder) => builder
+        .Produces<Stream>(StatusCodes.Status200OK, "application/json", "application/x-ndjson", "text/csv", "application/vnd.apache.parquet", "text/plain")
+        .Produces<Stream>(StatusCodes.Status206PartialContent, "application/json", "application/x-ndjson", "text/csv", "application/vnd.apache.parquet", "text/plain")
+        .ServesStoredFiles();
+
 
     public static async Task<Accepted<ExportAccepted>> StartExport(ExportService exports, IHostApplicationLifetime lifetime, HttpContext context)
     {
@@ -101,16 +119,34 @@ public static class ExportEndpoints
             ? TypedResults.Ok(manifest)
             : Problems.NotFound("No export has been made yet.");
 
+    /// <param name="file">A file the latest export's manifest lists, e.g. concessions.parquet or SHA256SUMS, or manifest.json.</param>
+    public static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>>> GetLatestExportFile(
+        string file, ExportStore store, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (await store.LatestAsync(cancellationToken) is not { } manifest)
+        {
+            return Problems.NotFound("No export has been made yet.");
+        }
+        var served = await ServeAsync(manifest, file, store, cancellationToken);
+        if (served.Result is PhysicalFileHttpResult)
+        {
+            context.Response.Headers.ContentLocation = $"{context.Request.PathBase}/api/v1/exports/{manifest.ExportId}/{file}";
+        }
+        return served;
+    }
+
     /// <param name="exportId">The export's id, e.g. 20261123T020000Z.</param>
     /// <param name="file">A file the export's manifest lists, e.g. concessions.csv or deltas/concessions.ndjson, or manifest.json.</param>
     public static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>>> GetExportFile(
-        string exportId, string file, ExportStore store, CancellationToken cancellationToken)
+        string exportId, string file, ExportStore store, CancellationToken cancellationToken) =>
+        await store.ReadManifestAsync(exportId, cancellationToken) is { } manifest
+            ? await ServeAsync(manifest, file, store, cancellationToken)
+            : Problems.NotFound("export", exportId);
+
+    private static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>>> ServeAsync(
+        ExportManifest manifest, string file, ExportStore store, CancellationToken cancellationToken)
     {
-        var manifest = await store.ReadManifestAsync(exportId, cancellationToken);
-        if (manifest is null)
-        {
-            return Problems.NotFound("export", exportId);
-        }
+        var exportId = manifest.ExportId;
         var folder = store.FolderOf(exportId);
         string? sha256;
         if (file == ExportStore.ManifestFile)
@@ -128,14 +164,17 @@ public static class ExportEndpoints
             return Problems.NotFound($"Export {exportId} has no file '{file}'; its manifest lists them.");
         }
         var path = Path.Combine(folder, file);
-        return TypedResults.PhysicalFile(path, ContentTypeOf(file), lastModified: File.GetLastWriteTimeUtc(path),
-            entityTag: new EntityTagHeaderValue($"\"{sha256}\""), enableRangeProcessing: true);
+        // The export id in the name keeps two nights' downloads apart in a Downloads folder.
+        return TypedResults.PhysicalFile(path, ContentTypeOf(file), fileDownloadName: $"summitapi-{exportId}-{file.Replace('/', '-')}",
+            lastModified: File.GetLastWriteTimeUtc(path), entityTag: new EntityTagHeaderValue($"\"{sha256}\""), enableRangeProcessing: true);
     }
 
     private static string ContentTypeOf(string file) => Path.GetExtension(file) switch
     {
         ".csv" => "text/csv; charset=utf-8",
         ".ndjson" => "application/x-ndjson",
+        ".parquet" => "application/vnd.apache.parquet",
+        "" => "text/plain; charset=utf-8",
         _ => "application/json",
     };
 

@@ -5,7 +5,9 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SummitApi.Features.History;
 using SummitApi.Infrastructure.Database;
+using SummitApi.Infrastructure.Http;
 using SummitApi.Infrastructure.Observability;
 
 namespace SummitApi.Features.Exports;
@@ -32,7 +34,7 @@ public sealed record StartedExport(string ExportId, Task<ExportManifest> Complet
 /// </summary>
 public sealed class ExportService(
     ExportStore store, ExportFileSystem files, DatabaseConnection database, IOptions<ExportOptions> options,
-    TimeProvider time, ILogger<ExportService> logger)
+    CursorCodec cursors, TimeProvider time, ILogger<ExportService> logger)
 {
     /// <summary>The version of the export layout and fields; the README says what bumps which part, docs/exports/CHANGELOG.md what each version changed.</summary>
     public const string SchemaVersion = "1.0.0";
@@ -211,14 +213,18 @@ public sealed class ExportService(
             package.WriteTo(writer);
         }, cancellationToken);
 
+        dataFiles.Add(await DescribeAsync(folder, ExportStore.DataPackageFile, rows: null, cancellationToken));
+        await WriteFileAsync(folder, ExportStore.Sha256SumsFile, stream => stream.WriteAsync(Sha256Sums(dataFiles), cancellationToken).AsTask(), cancellationToken);
+
         var manifest = new ExportManifest
         {
             ExportId = exportId,
             CreatedAt = createdAt,
             SchemaVersion = SchemaVersion,
             DataRevision = dataRevision,
+            ChangesSince = HistoryEndpoints.PositionAfter(cursors, dataRevision),
             PreviousExportId = previous?.ExportId,
-            Files = [.. dataFiles, await DescribeAsync(folder, ExportStore.DataPackageFile, rows: null, cancellationToken)],
+            Files = [.. dataFiles, await DescribeAsync(folder, ExportStore.Sha256SumsFile, rows: null, cancellationToken)],
             Deltas = deltas,
         };
         await WriteFileAsync(folder, ExportStore.ManifestFile, stream =>
@@ -233,6 +239,11 @@ public sealed class ExportService(
         await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
         await ExportFileSystem.SyncAsync(stream, cancellationToken);
     }
+
+    // sha256sum's own format, one line a file: the hash, two spaces (the second says "binary or text, the same here"),
+    // the path; WriteFileAsync ends the last line.
+    private static byte[] Sha256Sums(IEnumerable<ExportFile> files) =>
+        System.Text.Encoding.UTF8.GetBytes(string.Join('\n', files.Select(file => $"{file.Sha256}  {file.Name}")));
 
     private static async Task<ExportFile> DescribeAsync(string folder, string name, long? rows, CancellationToken cancellationToken)
     {
