@@ -175,6 +175,19 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
         }
     }
 
+    [Fact]
+    public async Task Csv_columns_hold_the_scalar_fields_first_and_the_json_valued_fields_last()
+    {
+        var package = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "datapackage.json")))!;
+        foreach (var dataset in Datasets)
+        {
+            var fields = package["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == dataset)!["schema"]!["fields"]!.AsArray();
+            var isJson = fields.Select(f => f!["type"]!.GetValue<string>() is "array" or "object").ToList();
+            Assert.True(isJson.SkipWhile(json => !json).All(json => json), $"{dataset}.csv has a scalar column after a JSON one: {string.Join(",", ReadCsvHeader(dataset))}");
+        }
+        Assert.Equal(["exchangedFor", "reportedBy", "citations"], ReadCsvHeader("concessions")[^3..]);
+    }
+
     private long? RowsOf(string file) => _manifest.Files.Single(f => f.Name == file).Rows;
 
     private List<string> ReadCsvHeader(string dataset)

@@ -24,7 +24,7 @@ internal static class DataPackage
     {
         var schema = new JsonObject
         {
-            ["fields"] = new JsonArray([.. dataset.TypeInfo.Properties.Select(Field)]),
+            ["fields"] = new JsonArray([.. dataset.Columns.Select(column => Field(column.Property))]),
             ["missingValues"] = new JsonArray(""),
             ["primaryKey"] = new JsonArray([.. dataset.PrimaryKey.Select(field => JsonValue.Create(field))]),
         };

@@ -16,7 +16,9 @@ internal sealed class DatasetWriter : IAsyncDisposable
     private static readonly CsvWriterOptions CsvOptions = new() { NewLine = "\r\n" };
 
     private readonly ExportDataset _dataset;
-    private readonly string[] _columns;
+    private readonly string[] _fields;
+    private readonly int[] _csvPositions;
+    private readonly string?[] _csvRecord;
     private readonly Stream _json;
     private readonly Stream _ndjson;
     private readonly Stream? _csvFile;
@@ -28,14 +30,17 @@ internal sealed class DatasetWriter : IAsyncDisposable
     private DatasetWriter(ExportDataset dataset, ExportFileSystem files, string folder, string? previousNdjson, bool writeCsv)
     {
         _dataset = dataset;
-        _columns = [.. dataset.Fields];
+        _fields = [.. dataset.Fields];
+        var columns = dataset.Columns.Select(column => column.Name).ToList();
+        _csvPositions = [.. _fields.Select(field => columns.IndexOf(field))];
+        _csvRecord = new string?[_fields.Length];
         _json = files.Create(Path.Combine(folder, JsonFile(dataset)));
         _ndjson = files.Create(Path.Combine(folder, NdjsonFile(dataset)));
         if (writeCsv)
         {
             _csvFile = files.Create(Path.Combine(folder, CsvFile(dataset)));
             _csv = CsvWriter.Create(_csvFile, CsvOptions, leaveOpen: true);
-            _csv.WriteHeader(_columns);
+            _csv.WriteHeader([.. columns]);
         }
         _delta = new DeltaWriter(dataset, files.Create(Path.Combine(folder, DeltaFile(dataset))), previousNdjson);
         _recordWriter = new Utf8JsonWriter(_record, new JsonWriterOptions { Encoder = ExportJson.Records.Options.Encoder, SkipValidation = true });
@@ -104,36 +109,34 @@ internal sealed class DatasetWriter : IAsyncDisposable
         }
     }
 
-    // The columns are the JSON fields in their order: text as it is, numbers and booleans as JSON writes them,
-    // null as an empty field, nested values as JSON text. An empty string is quoted, so it stays apart from null.
+    // The columns are the JSON fields, scalars first (ExportColumn.Of): text as it is, numbers and booleans as JSON
+    // writes them, null as an empty field, nested values as JSON text. An empty string is quoted, so it stays apart
+    // from null (the validation lets none in).
     private void WriteCsvRecord(CsvWriter csv, JsonElement record)
     {
         var index = 0;
         foreach (var property in record.EnumerateObject())
         {
-            if (index >= _columns.Length || property.Name != _columns[index])
+            if (index >= _fields.Length || property.Name != _fields[index])
             {
-                throw new InvalidOperationException($"{_dataset.Name}: field '{property.Name}' is not column {index + 1} of the CSV header.");
+                throw new InvalidOperationException($"{_dataset.Name}: field '{property.Name}' is not field {index + 1} of the record type.");
             }
             var value = property.Value;
-            switch (value.ValueKind)
+            _csvRecord[_csvPositions[index]] = value.ValueKind switch
             {
-                case JsonValueKind.Null:
-                    csv.WriteField((string?)null);
-                    break;
-                case JsonValueKind.String:
-                    var text = value.GetString()!;
-                    csv.WriteField(text, text.Length == 0 ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
-                    break;
-                default:
-                    csv.WriteField(value.GetRawText());
-                    break;
-            }
+                JsonValueKind.Null => null,
+                JsonValueKind.String => value.GetString(),
+                _ => value.GetRawText(),
+            };
             index++;
         }
-        if (index != _columns.Length)
+        if (index != _fields.Length)
         {
-            throw new InvalidOperationException($"{_dataset.Name}: a record has {index} fields, the CSV header {_columns.Length}.");
+            throw new InvalidOperationException($"{_dataset.Name}: a record has {index} fields, its type {_fields.Length}.");
+        }
+        foreach (var text in _csvRecord)
+        {
+            csv.WriteField(text, text is "" ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
         }
         csv.EndRecord();
     }

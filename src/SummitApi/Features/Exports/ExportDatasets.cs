@@ -39,8 +39,11 @@ internal abstract class ExportDataset(string name, string[] primaryKey, string c
 
     public abstract JsonTypeInfo TypeInfo { get; }
 
-    /// <summary>The record's fields in order: the CSV's columns.</summary>
+    /// <summary>The record's fields in the JSON's order.</summary>
     public IEnumerable<string> Fields => TypeInfo.Properties.Select(property => property.Name);
+
+    /// <summary>The columns of the CSV and Parquet files: the scalar fields first, then the JSON-valued ones.</summary>
+    public IReadOnlyList<ExportColumn> Columns => field ??= ExportColumn.Of(TypeInfo);
 
     /// <summary>The query whose rows are the records as they are, when there is one: COPY can write the CSV from it.</summary>
     public string? Sql => sql;

@@ -161,8 +161,8 @@ public sealed class ExportService(
         foreach (var dataset in datasets)
         {
             var previousNdjson = previous is null ? null : Path.Combine(store.FolderOf(previous.ExportId), DatasetWriter.NdjsonFile(dataset));
-            var fields = dataset.Fields.ToList();
-            var copy = dataset.Sql is { } sql ? await CsvCopy.PlanAsync(connection, sql, fields, cancellationToken) : null;
+            var columns = dataset.Columns.Select(column => column.Name).ToList();
+            var copy = dataset.Sql is { } sql ? await CsvCopy.PlanAsync(connection, sql, [.. dataset.Fields], columns, cancellationToken) : null;
             var started = clock.Elapsed;
             await using var writer = DatasetWriter.Create(dataset, files, folder, previousNdjson, writeCsv: copy is null);
             progress?.Report(new ExportProgress(dataset.Name, done, totalRows, clock.Elapsed));
@@ -176,7 +176,7 @@ public sealed class ExportService(
             if (copy is not null)
             {
                 await using var csv = files.Create(Path.Combine(folder, DatasetWriter.CsvFile(dataset)));
-                await CsvCopy.WriteAsync(connection, copy, fields, csv, cancellationToken);
+                await CsvCopy.WriteAsync(connection, copy, columns, csv, cancellationToken);
                 await ExportFileSystem.SyncAsync(csv, cancellationToken);
             }
             // bench/run reads these figures: the time of each way of writing, per data set.
