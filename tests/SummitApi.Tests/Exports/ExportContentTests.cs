@@ -35,7 +35,7 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
         Assert.Null(_manifest.PreviousExportId);
         Assert.Matches("^[0-9]{8}T[0-9]{6}Z$", _manifest.ExportId);
         Assert.Equal(
-            Datasets.SelectMany<string, string>(d => [$"{d}.json", $"{d}.ndjson", $"{d}.csv", $"deltas/{d}.ndjson"]).Append("datapackage.json").Append("SHA256SUMS").Order(),
+            Datasets.SelectMany<string, string>(d => [$"{d}.json", $"{d}.ndjson", $"{d}.csv", $"{d}.parquet", $"deltas/{d}.ndjson"]).Append("datapackage.json").Append("SHA256SUMS").Order(),
             _manifest.Files.Select(f => f.Name).Order());
 
         foreach (var file in _manifest.Files)

@@ -16,7 +16,7 @@ internal static class CsvCopy
     /// <summary>The COPY statement for <paramref name="sql"/>, or null when its columns cannot be formatted as the record's fields.</summary>
     /// <param name="fields">The record's fields in the JSON's order, which the query's columns must be.</param>
     /// <param name="columns">The CSV's columns.</param>
-    public static async Task<string?> PlanAsync(NpgsqlConnection connection, string sql, IReadOnlyList<string> fields, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    public static async Task<string?> PlanAsync(NpgsqlConnection connection, string sql, IReadOnlyList<string> fields, IReadOnlyList<ExportColumn> columns, CancellationToken cancellationToken)
     {
         // The result's columns and their types, without reading a row.
         await using var command = new NpgsqlCommand($"SELECT * FROM ({sql}) AS record LIMIT 0", connection);
@@ -36,7 +36,12 @@ internal static class CsvCopy
             }
             expressions[fields[i]] = expression;
         }
-        return $"COPY (SELECT {string.Join(", ", columns.Select(column => expressions[column]))} FROM ({sql}) AS record) TO STDOUT WITH (FORMAT csv)";
+        // FORCE_QUOTE quotes the text columns' values, as ExportColumn.IsQuotedInCsv says, and never a NULL.
+        var quoted = columns.Where(column => column.IsQuotedInCsv).Select(column => $"\"{column.Name}\"").ToList();
+        return $"""
+            COPY (SELECT {string.Join(", ", columns.Select(column => $"{expressions[column.Name]} AS \"{column.Name}\""))} FROM ({sql}) AS record)
+            TO STDOUT WITH (FORMAT csv{(quoted.Count > 0 ? $", FORCE_QUOTE ({string.Join(", ", quoted)})" : "")})
+            """;
     }
 
     /// <summary>
@@ -44,9 +49,9 @@ internal static class CsvCopy
     /// LF; the export's CSV dialect (RFC 4180, and its datapackage.json) says CRLF, so an LF outside quotes gets a
     /// CR before it. A line break inside a quoted field is data and stays as it is.
     /// </summary>
-    public static async Task WriteAsync(NpgsqlConnection connection, string copy, IReadOnlyList<string> columns, Stream output, CancellationToken cancellationToken)
+    public static async Task WriteAsync(NpgsqlConnection connection, string copy, IReadOnlyList<ExportColumn> columns, Stream output, CancellationToken cancellationToken)
     {
-        await output.WriteAsync(Encoding.UTF8.GetBytes(string.Join(',', columns) + "\r\n"), cancellationToken);
+        await output.WriteAsync(Encoding.UTF8.GetBytes(string.Join(',', columns.Select(column => $"\"{column.Name}\"")) + "\r\n"), cancellationToken);
         using var rows = await connection.BeginTextExportAsync(copy, cancellationToken);
         var encoder = Encoding.UTF8.GetEncoder();
         var read = new char[1 << 15];

@@ -29,6 +29,13 @@ internal sealed record ExportColumn(JsonPropertyInfo Property, ColumnKind Kind)
     public bool IsJsonInCsv => Kind is ColumnKind.TextList or ColumnKind.Json;
 
     /// <summary>
+    /// Whether the CSV quotes the value (when there is one): text and JSON text always are, numbers, booleans and dates
+    /// never. Dialect sniffers (Python's csv.Sniffer behind csvkit) count the characters around quoted fields; without
+    /// this, the colons and spaces of JSON text outnumber the commas in a file's first kilobyte.
+    /// </summary>
+    public bool IsQuotedInCsv => Kind is ColumnKind.Text or ColumnKind.TextList or ColumnKind.Json;
+
+    /// <summary>
     /// The columns of a record type: the scalar fields first and the JSON-valued ones last, each group in the JSON's
     /// order. Dialect sniffers (Python's csv.Sniffer behind csvkit, DuckDB's) read the first rows; put first, JSON text
     /// full of quotes, commas and colons fills them and misleads the guess.

@@ -87,6 +87,7 @@ internal sealed class ExportDataset<T>(
             {
                 writer.Write(record, typeInfo);
             }
+            await writer.EndBatchAsync(cancellationToken);
             yield return batch.Count;
         }
     }
