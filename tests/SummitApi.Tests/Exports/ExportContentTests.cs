@@ -31,7 +31,7 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
     {
         await using var connection = await factory.OpenConnectionAsync();
         Assert.Equal(await connection.ExecuteScalarAsync<long>("SELECT max(seq) FROM change_set"), _manifest.DataRevision);
-        Assert.Equal("1.0.0", _manifest.SchemaVersion);
+        Assert.Equal("1.1.0", _manifest.SchemaVersion);
         Assert.Null(_manifest.PreviousExportId);
         Assert.Matches("^[0-9]{8}T[0-9]{6}Z$", _manifest.ExportId);
         Assert.Equal(
@@ -144,7 +144,7 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
     {
         var package = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "datapackage.json")))!;
         Assert.Equal("tabular-data-package", package["profile"]!.GetValue<string>());
-        var resources = package["resources"]!.AsArray().ToDictionary(r => r!["name"]!.GetValue<string>(), r => r!);
+        var resources = package["resources"]!.AsArray().Where(r => r!["format"]!.GetValue<string>() == "csv").ToDictionary(r => r!["name"]!.GetValue<string>(), r => r!);
         Assert.Equal(Datasets.Order(), resources.Keys.Order());
 
         var concessions = resources["concessions"]["schema"]!;

@@ -92,7 +92,8 @@ internal static class CsvCopy
         _ => null,
     };
 
-    private static string CamelCase(string column)
+    /// <summary>A column's name as a record's field: valid_from is validFrom.</summary>
+    public static string CamelCase(string column)
     {
         var parts = column.Split('_');
         return parts[0] + string.Concat(parts.Skip(1).Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));

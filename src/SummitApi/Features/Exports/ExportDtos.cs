@@ -57,12 +57,16 @@ public sealed record ExportDelta
 /// <summary>One readout-differences record: one topic of a summit as GET /api/v1/summits/{summitId}/readout-differences compares it.</summary>
 public sealed record ReadoutDifferenceRecord
 {
+    /// <summary>The summit whose readouts are compared.</summary>
     /// <example>busan-2025</example>
     public required string SummitId { get; init; }
+    /// <summary>The topic compared (a topics code).</summary>
     /// <example>taiwan</example>
     public required string Topic { get; init; }
+    /// <summary>consistent, conflicting, one_sided, absent_from_all or unattributed.</summary>
     /// <example>absent_from_all</example>
     public required string Classification { get; init; }
+    /// <summary>Each party's stance on the topic (asserts, not_mentioned, not_reported, no_readout) with its basis.</summary>
     public required IReadOnlyList<Readouts.PartyStanceDto> Stances { get; init; }
 }
 

@@ -19,6 +19,9 @@ public sealed class ExportOptions
     /// <summary>How many exports to keep; older ones are deleted after each new one.</summary>
     public int Keep { get; set; } = 14;
 
+    /// <summary>The data's licence as datapackage.json states it (Frictionless "licenses").</summary>
+    public ExportLicense License { get; set; } = new();
+
     /// <summary>The schedule parsed, or null when it is off; throws FormatException for a malformed expression.</summary>
     public CronExpression? ParseSchedule()
     {
@@ -29,4 +32,18 @@ public sealed class ExportOptions
         var fields = Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return CronExpression.Parse(Schedule, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
     }
+}
+
+/// <summary>
+/// A licence in the Frictionless form. The default says, truthfully, that no licence has been chosen: the data are facts
+/// with short verbatim excerpts whose sources keep their own licences. Set Exports:License:Name (an Open Definition id
+/// such as CC-BY-4.0), :Path (its URL) and :Title once the data's licence is decided.
+/// </summary>
+public sealed class ExportLicense
+{
+    public string Name { get; set; } = "notspecified";
+
+    public string? Path { get; set; }
+
+    public string Title { get; set; } = "License not specified: facts with short verbatim excerpts, each source keeping its own licence (see sources.licence)";
 }

@@ -37,7 +37,7 @@ public sealed class ExportService(
     CursorCodec cursors, TimeProvider time, ILogger<ExportService> logger)
 {
     /// <summary>The version of the export layout and fields; the README says what bumps which part, docs/exports/CHANGELOG.md what each version changed.</summary>
-    public const string SchemaVersion = "1.0.0";
+    public const string SchemaVersion = "1.1.0";
 
     private readonly Lock _gate = new();
     private Run? _current;
@@ -205,7 +205,8 @@ public sealed class ExportService(
             dataFiles.Add(await DescribeAsync(folder, name, rows[name], cancellationToken));
         }
 
-        var package = DataPackage.Describe(createdAt, datasets, dataFiles.ToDictionary(f => f.Name));
+        var descriptions = await ExportDescriptions.LoadAsync(connection, datasets, cancellationToken);
+        var package = DataPackage.Describe(createdAt, datasets, dataFiles.ToDictionary(f => f.Name), descriptions, options.Value.License);
         await WriteFileAsync(folder, ExportStore.DataPackageFile, async stream =>
         {
             await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = ExportJson.Indented.Options.Encoder });
