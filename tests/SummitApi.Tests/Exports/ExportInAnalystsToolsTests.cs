@@ -94,6 +94,19 @@ public class ExportInAnalystsToolsTests(SummitApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public void DuckDB_reads_every_json_ndjson_and_delta_file_with_its_row_count()
+    {
+        using var duckdb = OpenDuckDB();
+        foreach (var file in _manifest.Files.Where(f => f.Name.EndsWith(".json", StringComparison.Ordinal) || f.Name.EndsWith(".ndjson", StringComparison.Ordinal)))
+        {
+            if (file.Rows is { } rows && rows > 0)
+            {
+                Assert.Equal(rows, Scalar<long>(duckdb, $"SELECT count(*) FROM read_json('{Path.Combine(Folder, file.Name)}')"));
+            }
+        }
+    }
+
+    [Fact]
     public void The_same_query_over_the_parquet_and_over_the_csv_files_answers_what_each_side_conceded_at_Busan()
     {
         using var duckdb = OpenDuckDB();

@@ -17,8 +17,8 @@ internal sealed class ParquetDatasetWriter : IAsyncDisposable
     private const int RowGroupRows = 50_000;
 
     // Readouts embed their statements and every record its citations: a row group is bounded by its text, so that the
-    // export's memory stays within bench/run's target (8 MB of UTF-16 text, a few thousand concessions).
-    private const long RowGroupChars = 4 << 20;
+    // export's memory stays within bench/run's target (2 MB of UTF-16 text, a couple of thousand concessions).
+    private const long RowGroupChars = 1 << 20;
 
     private const int DecimalPrecision = 38;
     private const int DecimalScale = 9;
@@ -43,8 +43,8 @@ internal sealed class ParquetDatasetWriter : IAsyncDisposable
         var options = new ParquetOptions
         {
             // Parquet.Net pools its buffers; unbounded by default, the pool would keep the largest row group's memory for good.
-            MaximumSmallPoolFreeBytes = 16 << 20,
-            MaximumLargePoolFreeBytes = 64 << 20,
+            MaximumSmallPoolFreeBytes = 2 << 20,
+            MaximumLargePoolFreeBytes = 8 << 20,
         };
         var writer = await ParquetWriter.CreateAsync(new ParquetSchema(columns.Select(c => c.Field)), file, options, append: false, cancellationToken);
         return new ParquetDatasetWriter(file, writer, columns);
@@ -127,7 +127,17 @@ internal sealed class ParquetDatasetWriter : IAsyncDisposable
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             return column.Kind switch
             {
-                ColumnKind.Text => new TextColumn(new DataField<string>(name, nullable), get, value => (string?)value),
+                ColumnKind.Text => new TextColumn(new DataField<string>(name, nullable), get, (value, text) =>
+                {
+                    if (value is string s)
+                    {
+                        text.Add(s);
+                    }
+                    else
+                    {
+                        text.AddNull();
+                    }
+                }),
                 ColumnKind.Json => new TextColumn(new DataField<string>(name, nullable), get, JsonOf(property.Options.GetTypeInfo(property.PropertyType))),
                 ColumnKind.Boolean => new ValueColumn<bool>(new DataField<bool>(name, nullable), get, value => (bool)value),
                 ColumnKind.Integer => new ValueColumn<long>(new DataField<long>(name, nullable), get, value => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
@@ -141,25 +151,93 @@ internal sealed class ParquetDatasetWriter : IAsyncDisposable
             };
         }
 
-        private static Func<object?, string?> JsonOf(System.Text.Json.Serialization.Metadata.JsonTypeInfo typeInfo) =>
-            value => value is null ? null : JsonSerializer.Serialize(value, typeInfo);
+        private static Action<object?, TextBuffer> JsonOf(System.Text.Json.Serialization.Metadata.JsonTypeInfo typeInfo) => (value, text) =>
+        {
+            if (value is null)
+            {
+                text.AddNull();
+            }
+            else
+            {
+                text.AddJson(value, typeInfo);
+            }
+        };
     }
 
-    private sealed class TextColumn(DataField field, Func<object, object?> get, Func<object?, string?> text) : Column(field, get)
+    /// <summary>
+    /// Text is copied into one buffer of characters per column, reused from row group to row group, and written as slices
+    /// of it: the records' own strings are let go at once. Held until the row group is written, they would outlive the
+    /// garbage collector's young generations and pile up as old garbage (the export's memory grew by a hundred MB so).
+    /// </summary>
+    private sealed class TextColumn(DataField field, Func<object, object?> get, Action<object?, TextBuffer> append) : Column(field, get)
     {
-        private readonly List<string?> _values = [];
+        private readonly TextBuffer _text = new();
 
         protected override int Add(object? value)
         {
-            var written = text(value);
-            _values.Add(written);
-            return written?.Length ?? 0;
+            var before = _text.Chars;
+            append(value, _text);
+            return _text.Chars - before;
         }
 
         public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken)
         {
-            await rowGroup.WriteAsync(DataField, _values);
+            await rowGroup.WriteAsync<ReadOnlyMemory<char>>(DataField, _text.Values(), cancellationToken: cancellationToken);
+            _text.Clear();
+        }
+    }
+
+    /// <summary>The values of a text column for one row group: their characters end to end, and where each starts and ends.</summary>
+    private sealed class TextBuffer
+    {
+        private readonly System.Buffers.ArrayBufferWriter<byte> _json = new();
+        private readonly Utf8JsonWriter _jsonWriter;
+        private char[] _chars = new char[1 << 12];
+        private readonly List<(int Start, int Length)> _values = [];
+
+        public TextBuffer() => _jsonWriter = new Utf8JsonWriter(_json, new JsonWriterOptions { Encoder = ExportJson.Records.Options.Encoder, SkipValidation = true });
+
+        public int Chars { get; private set; }
+
+        public void AddNull() => _values.Add((-1, 0));
+
+        public void Add(ReadOnlySpan<char> text)
+        {
+            Reserve(text.Length);
+            text.CopyTo(_chars.AsSpan(Chars));
+            _values.Add((Chars, text.Length));
+            Chars += text.Length;
+        }
+
+        /// <summary>Adds a value as its JSON text, serialized as the record's own JSON serializes it.</summary>
+        public void AddJson(object value, System.Text.Json.Serialization.Metadata.JsonTypeInfo typeInfo)
+        {
+            _json.ResetWrittenCount();
+            _jsonWriter.Reset(_json);
+            JsonSerializer.Serialize(_jsonWriter, value, typeInfo);
+            _jsonWriter.Flush();
+            var length = System.Text.Encoding.UTF8.GetCharCount(_json.WrittenSpan);
+            Reserve(length);
+            System.Text.Encoding.UTF8.GetChars(_json.WrittenSpan, _chars.AsSpan(Chars));
+            _values.Add((Chars, length));
+            Chars += length;
+        }
+
+        public ReadOnlyMemory<char>?[] Values() =>
+            [.. _values.Select(v => v.Start < 0 ? (ReadOnlyMemory<char>?)null : _chars.AsMemory(v.Start, v.Length))];
+
+        public void Clear()
+        {
             _values.Clear();
+            Chars = 0;
+        }
+
+        private void Reserve(int length)
+        {
+            if (Chars + length > _chars.Length)
+            {
+                Array.Resize(ref _chars, Math.Max(_chars.Length * 2, Chars + length));
+            }
         }
     }
 
@@ -189,12 +267,13 @@ internal sealed class ParquetDatasetWriter : IAsyncDisposable
 
     /// <summary>
     /// LIST&lt;STRING&gt;, written as Parquet stores it: the elements of every row in one run, with repetition levels (0
-    /// starts a row, 1 continues its list) and definition levels (an element, an empty list, or a null list).
+    /// starts a row, 1 continues its list) and definition levels (an element, an empty list, or a null list). The
+    /// elements' characters are copied into a reused buffer, as <see cref="TextColumn"/> does.
     /// </summary>
     private sealed class TextListColumn : Column
     {
         private readonly ListField _list;
-        private readonly List<ReadOnlyMemory<char>> _elements = [];
+        private readonly TextBuffer _elements = new();
         private readonly List<int> _definitions = [];
         private readonly List<int> _repetitions = [];
 
@@ -215,14 +294,13 @@ internal sealed class ParquetDatasetWriter : IAsyncDisposable
                 _repetitions.Add(0);
                 return 0;
             }
-            var chars = 0;
+            var before = _elements.Chars;
             var first = true;
             foreach (var item in list)
             {
-                _elements.Add(item.AsMemory());
+                _elements.Add(item);
                 _definitions.Add(element);
                 _repetitions.Add(first ? 0 : 1);
-                chars += item.Length;
                 first = false;
             }
             if (first)
@@ -230,12 +308,13 @@ internal sealed class ParquetDatasetWriter : IAsyncDisposable
                 _definitions.Add(element - 1);
                 _repetitions.Add(0);
             }
-            return chars;
+            return _elements.Chars - before;
         }
 
         public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken)
         {
-            await rowGroup.WriteAllPartsAsync<ReadOnlyMemory<char>>(DataField, _elements.ToArray(), _definitions.ToArray(), _repetitions.ToArray(), cancellationToken);
+            ReadOnlyMemory<char>[] elements = [.. _elements.Values().Select(e => e!.Value)];
+            await rowGroup.WriteAllPartsAsync<ReadOnlyMemory<char>>(DataField, elements, _definitions.ToArray(), _repetitions.ToArray(), cancellationToken);
             _elements.Clear();
             _definitions.Clear();
             _repetitions.Clear();
