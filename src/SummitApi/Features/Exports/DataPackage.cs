@@ -73,28 +73,31 @@ internal static class DataPackage
                 ["reference"] = new JsonObject { ["resource"] = key.Resource + suffix, ["fields"] = "id" },
             })]);
         }
-        return new()
+        var resource = new JsonObject
         {
             ["name"] = name,
             ["path"] = file.Name,
             ["profile"] = "tabular-data-resource",
-            ["description"] = descriptions.Of(dataset),
             ["format"] = format,
             ["mediatype"] = mediaType,
             ["bytes"] = file.Bytes,
             ["hash"] = "sha256:" + file.Sha256,
             ["schema"] = schema,
         };
+        if (descriptions.Of(dataset) is { } description)
+        {
+            resource["description"] = description;
+        }
+        return resource;
     }
 
     private static JsonObject Field(ExportDataset dataset, ExportColumn column, ExportDescriptions descriptions)
     {
-        var field = new JsonObject
+        var field = new JsonObject { ["name"] = column.Name, ["type"] = TypeOf(column) };
+        if (descriptions.Of(dataset, column) is { } description)
         {
-            ["name"] = column.Name,
-            ["type"] = TypeOf(column),
-            ["description"] = descriptions.Of(dataset, column),
-        };
+            field["description"] = description;
+        }
         var constraints = new JsonObject();
         if (!column.IsNullable)
         {

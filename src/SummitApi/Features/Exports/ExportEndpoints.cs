@@ -39,10 +39,10 @@ public static class ExportEndpoints
         var group = routes.MapGroup("/exports").WithTags("Exports").ExcludeFromResponseCache();
         group.MapGet("/", ListExports).WithName("ListExports")
             .WithSummary("List exports")
-            .WithDescription("The published exports with their manifests, newest first, one page at a time. An export is every data set from one database snapshot as JSON, NDJSON and CSV, with deltas against the previous export and a Frictionless datapackage.json.");
+            .WithDescription("The published exports with their manifests, newest first, one page at a time. An export is every data set from one database snapshot as JSON, NDJSON, CSV and Parquet, with deltas against the previous export, a Frictionless datapackage.json and SHA256SUMS.");
         group.MapGet("/latest", GetLatestExport).WithName("GetLatestExport")
             .WithSummary("Get the latest export's manifest")
-            .WithDescription("The manifest of the newest export: its id, creation time, schema version, data revision, and each file's name, bytes, SHA-256 and record count. 404 when no export has been made yet.");
+            .WithDescription("The manifest of the newest export: its id, creation time, schema version, data revision and the change feed's position there (changesSince), and each file's name, bytes, SHA-256 and record count. 404 when no export has been made yet.");
         group.MapPost("/", StartExport).WithName("StartExport")
             .WithSummary("Start an export now")
             .WithDescription("Starts an export (the same exporter the nightly schedule and the command line run), or joins the one already running, and answers 202 at once with the export's id. Location names its manifest, which answers 404 until the export is published and 200 after. Needs an admin key.")
