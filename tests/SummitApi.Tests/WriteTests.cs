@@ -63,6 +63,7 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         { "a duration that is not ISO 8601", "duration", c => c["duration"] = "one year" },
         { "no citation", "citations", c => c["citations"] = new JsonArray() },
         { "an empty excerpt", "citations[0].excerpt", c => c["citations"]![0]!["excerpt"] = "" },
+        { "empty text where unknown is null (an export's empty CSV cell means null)", "notes", c => c["notes"] = "" },
         { "an excerpt over 400 characters", "citations[0].excerpt", c => c["citations"]![0]!["excerpt"] = new string('x', 401) },
         { "a reference to a missing outcome", "outcomeId", c => c["outcomeId"] = "no-such-outcome" },
         { "a citation of a missing source", "citations[0].sourceId", c => c["citations"]![0]!["sourceId"] = "no-such-source" },

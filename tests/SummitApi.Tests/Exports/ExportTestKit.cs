@@ -42,9 +42,9 @@ internal static class ExportTestKit
     public static List<JsonObject> ReadNdjson(string path) =>
         [.. File.ReadAllLines(path).Select(line => JsonNode.Parse(line)!.AsObject())];
 
-    /// <summary>The data files of an export: every file but manifest.json and datapackage.json, which carry its time.</summary>
+    /// <summary>The data files of an export: every file but manifest.json and datapackage.json, which carry its time, and SHA256SUMS, which hashes datapackage.json.</summary>
     public static IEnumerable<string> DataFiles(ExportManifest manifest) =>
-        manifest.Files.Select(f => f.Name).Where(name => name != ExportStore.DataPackageFile);
+        manifest.Files.Select(f => f.Name).Where(name => name is not ExportStore.DataPackageFile and not ExportStore.Sha256SumsFile);
 
     public static void AssertSameDataFiles(string folder, ExportManifest manifest, string otherFolder)
     {

@@ -8,32 +8,40 @@ namespace SummitApi.Features.Exports;
 /// (as fast as psql's \copy). Each column is formatted in SQL as the JSON record writes it — booleans as true and
 /// false, dates as ISO dates, arrays and nested values as JSON text — so the CSV holds what the other files hold.
 /// A query whose columns are not the record's fields in order, or of a type without such a formatting, returns
-/// null: its records are then written to the CSV one by one, with the other files.
+/// null: its records are then written to the CSV one by one, with the other files. COPY selects the columns in the
+/// CSV's order (<see cref="ExportColumn.Of"/>), which is not the query's.
 /// </summary>
 internal static class CsvCopy
 {
     /// <summary>The COPY statement for <paramref name="sql"/>, or null when its columns cannot be formatted as the record's fields.</summary>
-    public static async Task<string?> PlanAsync(NpgsqlConnection connection, string sql, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    /// <param name="fields">The record's fields in the JSON's order, which the query's columns must be.</param>
+    /// <param name="columns">The CSV's columns.</param>
+    public static async Task<string?> PlanAsync(NpgsqlConnection connection, string sql, IReadOnlyList<string> fields, IReadOnlyList<ExportColumn> columns, CancellationToken cancellationToken)
     {
         // The result's columns and their types, without reading a row.
         await using var command = new NpgsqlCommand($"SELECT * FROM ({sql}) AS record LIMIT 0", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var columns = await reader.GetColumnSchemaAsync(cancellationToken);
-        if (columns.Count != fields.Count)
+        var selected = await reader.GetColumnSchemaAsync(cancellationToken);
+        if (selected.Count != fields.Count)
         {
             return null;
         }
-        var expressions = new List<string>();
-        for (var i = 0; i < columns.Count; i++)
+        var expressions = new Dictionary<string, string>();
+        for (var i = 0; i < selected.Count; i++)
         {
-            var name = columns[i].ColumnName;
-            if (CamelCase(name) != fields[i] || Format($"record.\"{name}\"", columns[i].DataTypeName ?? "") is not { } expression)
+            var name = selected[i].ColumnName;
+            if (CamelCase(name) != fields[i] || Format($"record.\"{name}\"", selected[i].DataTypeName ?? "") is not { } expression)
             {
                 return null;
             }
-            expressions.Add(expression);
+            expressions[fields[i]] = expression;
         }
-        return $"COPY (SELECT {string.Join(", ", expressions)} FROM ({sql}) AS record) TO STDOUT WITH (FORMAT csv)";
+        // FORCE_QUOTE quotes the text columns' values, as ExportColumn.IsQuotedInCsv says, and never a NULL.
+        var quoted = columns.Where(column => column.IsQuotedInCsv).Select(column => $"\"{column.Name}\"").ToList();
+        return $"""
+            COPY (SELECT {string.Join(", ", columns.Select(column => $"{expressions[column.Name]} AS \"{column.Name}\""))} FROM ({sql}) AS record)
+            TO STDOUT WITH (FORMAT csv{(quoted.Count > 0 ? $", FORCE_QUOTE ({string.Join(", ", quoted)})" : "")})
+            """;
     }
 
     /// <summary>
@@ -41,9 +49,9 @@ internal static class CsvCopy
     /// LF; the export's CSV dialect (RFC 4180, and its datapackage.json) says CRLF, so an LF outside quotes gets a
     /// CR before it. A line break inside a quoted field is data and stays as it is.
     /// </summary>
-    public static async Task WriteAsync(NpgsqlConnection connection, string copy, IReadOnlyList<string> fields, Stream output, CancellationToken cancellationToken)
+    public static async Task WriteAsync(NpgsqlConnection connection, string copy, IReadOnlyList<ExportColumn> columns, Stream output, CancellationToken cancellationToken)
     {
-        await output.WriteAsync(Encoding.UTF8.GetBytes(string.Join(',', fields) + "\r\n"), cancellationToken);
+        await output.WriteAsync(Encoding.UTF8.GetBytes(string.Join(',', columns.Select(column => $"\"{column.Name}\"")) + "\r\n"), cancellationToken);
         using var rows = await connection.BeginTextExportAsync(copy, cancellationToken);
         var encoder = Encoding.UTF8.GetEncoder();
         var read = new char[1 << 15];
@@ -84,7 +92,8 @@ internal static class CsvCopy
         _ => null,
     };
 
-    private static string CamelCase(string column)
+    /// <summary>A column's name as a record's field: valid_from is validFrom.</summary>
+    public static string CamelCase(string column)
     {
         var parts = column.Split('_');
         return parts[0] + string.Concat(parts.Skip(1).Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));

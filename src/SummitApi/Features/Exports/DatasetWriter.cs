@@ -8,34 +8,47 @@ namespace SummitApi.Features.Exports;
 
 /// <summary>
 /// Writes one data set's records, as they arrive, to &lt;dataset&gt;.json and .ndjson, to its delta against the
-/// previous export, and to its .csv unless COPY writes that (<see cref="CsvCopy"/>): one pass, nothing held but
-/// the record at hand.
+/// previous export, to its .parquet (a row group at a time) and to its .csv unless COPY writes that
+/// (<see cref="CsvCopy"/>): one pass, nothing held but the record at hand and the Parquet row group being filled.
 /// </summary>
 internal sealed class DatasetWriter : IAsyncDisposable
 {
     private static readonly CsvWriterOptions CsvOptions = new() { NewLine = "\r\n" };
 
     private readonly ExportDataset _dataset;
-    private readonly string[] _columns;
+    private readonly string[] _fields;
+    private readonly int[] _csvPositions;
+    private readonly CsvQuoting[] _csvQuoting;
+    private readonly string?[] _csvRecord;
     private readonly Stream _json;
     private readonly Stream _ndjson;
     private readonly Stream? _csvFile;
     private readonly CsvWriter? _csv;
     private readonly DeltaWriter _delta;
+    private readonly ParquetDatasetWriter _parquet;
     private readonly ArrayBufferWriter<byte> _record = new(4096);
     private readonly Utf8JsonWriter _recordWriter;
 
-    private DatasetWriter(ExportDataset dataset, ExportFileSystem files, string folder, string? previousNdjson, bool writeCsv)
+    private DatasetWriter(ExportDataset dataset, ExportFileSystem files, string folder, string? previousNdjson, bool writeCsv, ParquetDatasetWriter parquet)
     {
+        _parquet = parquet;
         _dataset = dataset;
-        _columns = [.. dataset.Fields];
+        _fields = [.. dataset.Fields];
+        var columns = dataset.Columns.Select(column => column.Name).ToList();
+        _csvPositions = [.. _fields.Select(field => columns.IndexOf(field))];
+        _csvQuoting = [.. dataset.Columns.Select(column => column.IsQuotedInCsv ? CsvQuoting.Always : CsvQuoting.WhenNeeded)];
+        _csvRecord = new string?[_fields.Length];
         _json = files.Create(Path.Combine(folder, JsonFile(dataset)));
         _ndjson = files.Create(Path.Combine(folder, NdjsonFile(dataset)));
         if (writeCsv)
         {
             _csvFile = files.Create(Path.Combine(folder, CsvFile(dataset)));
             _csv = CsvWriter.Create(_csvFile, CsvOptions, leaveOpen: true);
-            _csv.WriteHeader(_columns);
+            foreach (var column in columns)
+            {
+                _csv.WriteField(column, CsvQuoting.Always);
+            }
+            _csv.EndRecord();
         }
         _delta = new DeltaWriter(dataset, files.Create(Path.Combine(folder, DeltaFile(dataset))), previousNdjson);
         _recordWriter = new Utf8JsonWriter(_record, new JsonWriterOptions { Encoder = ExportJson.Records.Options.Encoder, SkipValidation = true });
@@ -44,12 +57,17 @@ internal sealed class DatasetWriter : IAsyncDisposable
     public static string JsonFile(ExportDataset dataset) => dataset.Name + ".json";
     public static string NdjsonFile(ExportDataset dataset) => dataset.Name + ".ndjson";
     public static string CsvFile(ExportDataset dataset) => dataset.Name + ".csv";
+    public static string ParquetFile(ExportDataset dataset) => dataset.Name + ".parquet";
     public static string DeltaFile(ExportDataset dataset) => "deltas/" + dataset.Name + ".ndjson";
 
     /// <param name="previousNdjson">The previous export's NDJSON file of this data set, or null when there is none.</param>
     /// <param name="writeCsv">False when COPY writes the CSV.</param>
-    public static DatasetWriter Create(ExportDataset dataset, ExportFileSystem files, string folder, string? previousNdjson, bool writeCsv) =>
-        new(dataset, files, folder, previousNdjson, writeCsv);
+    public static async Task<DatasetWriter> CreateAsync(
+        ExportDataset dataset, ExportFileSystem files, string folder, string? previousNdjson, bool writeCsv, CancellationToken cancellationToken)
+    {
+        var parquet = await ParquetDatasetWriter.CreateAsync(dataset, files.Create(Path.Combine(folder, ParquetFile(dataset))), cancellationToken);
+        return new(dataset, files, folder, previousNdjson, writeCsv, parquet);
+    }
 
     public long Rows { get; private set; }
 
@@ -72,14 +90,19 @@ internal sealed class DatasetWriter : IAsyncDisposable
             WriteCsvRecord(_csv, document.RootElement);
         }
         _delta.Next(RecordKey.Of(bytes, _dataset.PrimaryKey), bytes);
+        _parquet.Add(record!);
         Rows++;
     }
+
+    /// <summary>Called after each batch of records: the Parquet file writes a row group once it has enough of them.</summary>
+    public Task EndBatchAsync(CancellationToken cancellationToken) => _parquet.FlushIfFullAsync(cancellationToken);
 
     /// <summary>Ends every file and makes it durable: an export is only published once its bytes are on disk.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         _json.Write(Rows == 0 ? "[]\n"u8 : "\n]\n"u8);
         _delta.Complete();
+        await _parquet.CompleteAsync(cancellationToken);
         if (_csv is not null)
         {
             await _csv.FlushAsync(cancellationToken);
@@ -98,42 +121,40 @@ internal sealed class DatasetWriter : IAsyncDisposable
         }
         await _recordWriter.DisposeAsync();
         _delta.Dispose();
+        await _parquet.DisposeAsync();
         foreach (var stream in new[] { _json, _ndjson, _csvFile }.OfType<Stream>())
         {
             await stream.DisposeAsync();
         }
     }
 
-    // The columns are the JSON fields in their order: text as it is, numbers and booleans as JSON writes them,
-    // null as an empty field, nested values as JSON text. An empty string is quoted, so it stays apart from null.
+    // The columns are the JSON fields, scalars first (ExportColumn.Of): text as it is and quoted, numbers and booleans
+    // as JSON writes them, null as an empty field (never quoted), nested values as JSON text.
     private void WriteCsvRecord(CsvWriter csv, JsonElement record)
     {
         var index = 0;
         foreach (var property in record.EnumerateObject())
         {
-            if (index >= _columns.Length || property.Name != _columns[index])
+            if (index >= _fields.Length || property.Name != _fields[index])
             {
-                throw new InvalidOperationException($"{_dataset.Name}: field '{property.Name}' is not column {index + 1} of the CSV header.");
+                throw new InvalidOperationException($"{_dataset.Name}: field '{property.Name}' is not field {index + 1} of the record type.");
             }
             var value = property.Value;
-            switch (value.ValueKind)
+            _csvRecord[_csvPositions[index]] = value.ValueKind switch
             {
-                case JsonValueKind.Null:
-                    csv.WriteField((string?)null);
-                    break;
-                case JsonValueKind.String:
-                    var text = value.GetString()!;
-                    csv.WriteField(text, text.Length == 0 ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
-                    break;
-                default:
-                    csv.WriteField(value.GetRawText());
-                    break;
-            }
+                JsonValueKind.Null => null,
+                JsonValueKind.String => value.GetString(),
+                _ => value.GetRawText(),
+            };
             index++;
         }
-        if (index != _columns.Length)
+        if (index != _fields.Length)
         {
-            throw new InvalidOperationException($"{_dataset.Name}: a record has {index} fields, the CSV header {_columns.Length}.");
+            throw new InvalidOperationException($"{_dataset.Name}: a record has {index} fields, its type {_fields.Length}.");
+        }
+        for (var i = 0; i < _csvRecord.Length; i++)
+        {
+            csv.WriteField(_csvRecord[i], _csvRecord[i] is null ? CsvQuoting.WhenNeeded : _csvQuoting[i]);
         }
         csv.EndRecord();
     }

@@ -22,7 +22,7 @@ internal sealed record ForeignKey(string Field, string Resource);
 /// One data set of an export: its records are those the API serves, read in primary-key order (which the
 /// deltas rely on) from a server-side cursor a batch at a time, so memory stays bounded by a batch.
 /// </summary>
-internal abstract class ExportDataset(string name, string[] primaryKey, string countSql, ForeignKey[] foreignKeys, string? sql)
+internal abstract class ExportDataset(string name, string[] primaryKey, string countSql, ForeignKey[] foreignKeys, string? sql, string? table)
 {
     /// <summary>Rows per FETCH for a table's records; data sets whose records embed children read fewer at a time.</summary>
     protected const int BatchSize = 1000;
@@ -39,11 +39,17 @@ internal abstract class ExportDataset(string name, string[] primaryKey, string c
 
     public abstract JsonTypeInfo TypeInfo { get; }
 
-    /// <summary>The record's fields in order: the CSV's columns.</summary>
+    /// <summary>The record's fields in the JSON's order.</summary>
     public IEnumerable<string> Fields => TypeInfo.Properties.Select(property => property.Name);
+
+    /// <summary>The columns of the CSV and Parquet files: the scalar fields first, then the JSON-valued ones.</summary>
+    public IReadOnlyList<ExportColumn> Columns => field ??= ExportColumn.Of(TypeInfo);
 
     /// <summary>The query whose rows are the records as they are, when there is one: COPY can write the CSV from it.</summary>
     public string? Sql => sql;
+
+    /// <summary>The table whose rows are the records, when there is one: its columns' references to vocabularies become enum constraints.</summary>
+    public string? Table => table;
 
     /// <summary>Hands every record to the writer in primary-key order; yields the size of each batch written.</summary>
     public abstract IAsyncEnumerable<int> WriteAsync(NpgsqlConnection connection, DatasetWriter writer, CancellationToken cancellationToken);
@@ -71,8 +77,8 @@ internal abstract class ExportDataset(string name, string[] primaryKey, string c
 
 internal sealed class ExportDataset<T>(
     string name, string[] primaryKey, string countSql, ForeignKey[] foreignKeys, JsonTypeInfo<T> typeInfo,
-    Func<NpgsqlConnection, string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> read, string? sql = null)
-    : ExportDataset(name, primaryKey, countSql, foreignKeys, sql)
+    Func<NpgsqlConnection, string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> read, string? sql = null, string? table = null)
+    : ExportDataset(name, primaryKey, countSql, foreignKeys, sql, table)
 {
     public override JsonTypeInfo TypeInfo => typeInfo;
 
@@ -84,6 +90,7 @@ internal sealed class ExportDataset<T>(
             {
                 writer.Write(record, typeInfo);
             }
+            await writer.EndBatchAsync(cancellationToken);
             yield return batch.Count;
         }
     }
@@ -129,7 +136,7 @@ internal static class ExportDatasets
         // A readout embeds its statements, as GET /api/v1/readouts/{id} serves it; they are also a data set of their own.
         new ExportDataset<ReadoutDto>("readouts", ["id"], "SELECT count(*) FROM readout",
             [new ForeignKey("summitId", "summits"), new ForeignKey("partyId", "parties"), new ForeignKey("issuerId", "actors")],
-            Json.ReadoutDto, ExportDataset<ReadoutDto>.Query<ReadoutDto>(ReadoutQueries.AllForExport, 50, ReadoutEndpoints.WithStatementsAsync)),
+            Json.ReadoutDto, ExportDataset<ReadoutDto>.Query<ReadoutDto>(ReadoutQueries.AllForExport, 50, ReadoutEndpoints.WithStatementsAsync), table: "readout"),
         Table("readout-statements", "readout_statement", Json.ReadoutStatementDto, ReadoutQueries.AllStatementsForExport,
             new ForeignKey("readoutId", "readouts"), new ForeignKey("partyId", "parties"), new ForeignKey("outcomeId", "outcomes"), new ForeignKey("concessionId", "concessions")),
         new ExportDataset<ReadoutDifferenceRecord>("readout-differences", ["summitId", "topic"],
@@ -149,7 +156,7 @@ internal static class ExportDatasets
     ];
 
     private static ExportDataset<T> Table<T>(string name, string table, JsonTypeInfo<T> typeInfo, string sql, params ForeignKey[] foreignKeys) =>
-        new(name, ["id"], $"SELECT count(*) FROM {table}", foreignKeys, typeInfo, ExportDataset<T>.Query(sql), sql);
+        new(name, ["id"], $"SELECT count(*) FROM {table}", foreignKeys, typeInfo, ExportDataset<T>.Query(sql), sql, table);
 
     private static async Task<IReadOnlyList<ReadoutDifferenceRecord>> ReadoutDifferencesOfAsync(NpgsqlConnection connection, IReadOnlyList<string> summitIds)
     {

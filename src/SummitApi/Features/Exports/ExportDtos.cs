@@ -9,14 +9,19 @@ public sealed record ExportManifest
     /// <summary>When its database snapshot was taken (RFC 3339, UTC).</summary>
     public required DateTime CreatedAt { get; init; }
     /// <summary>The version of the files' layout and fields (semantic versioning; see the README).</summary>
-    /// <example>1.1.0</example>
+    /// <example>2.0.0</example>
     public required string SchemaVersion { get; init; }
     /// <summary>The newest change set the snapshot holds: the position in the change feed the export reflects.</summary>
     /// <example>1</example>
     public required long DataRevision { get; init; }
+    /// <summary>
+    /// The change feed's position at dataRevision: GET /api/v1/changes?since={changesSince} lists exactly the changes made
+    /// after this export, however many exports ago it was. Null only in exports made before schema version 2.0.0.
+    /// </summary>
+    public string? ChangesSince { get; init; }
     /// <summary>The export the deltas are taken against; null for the first export (its deltas add every record).</summary>
     public string? PreviousExportId { get; init; }
-    /// <summary>Every file of the export but manifest.json itself: the data sets in JSON, NDJSON and CSV, the deltas and datapackage.json.</summary>
+    /// <summary>Every file of the export but manifest.json itself: the data sets in JSON, NDJSON, CSV and Parquet, the deltas, datapackage.json and SHA256SUMS.</summary>
     public required IReadOnlyList<ExportFile> Files { get; init; }
     /// <summary>Per data set, how many records the deltas add, change and remove.</summary>
     public required IReadOnlyList<ExportDelta> Deltas { get; init; }
@@ -32,7 +37,7 @@ public sealed record ExportFile
     public required long Bytes { get; init; }
     /// <summary>The SHA-256 of its bytes, in lowercase hex; also its ETag.</summary>
     public required string Sha256 { get; init; }
-    /// <summary>How many records it holds (not lines: a CSV field may span lines); null for datapackage.json.</summary>
+    /// <summary>How many records it holds (not lines: a CSV field may span lines); null for datapackage.json and SHA256SUMS.</summary>
     /// <example>9</example>
     public long? Rows { get; init; }
 }
@@ -52,12 +57,16 @@ public sealed record ExportDelta
 /// <summary>One readout-differences record: one topic of a summit as GET /api/v1/summits/{summitId}/readout-differences compares it.</summary>
 public sealed record ReadoutDifferenceRecord
 {
+    /// <summary>The summit whose readouts are compared.</summary>
     /// <example>busan-2025</example>
     public required string SummitId { get; init; }
+    /// <summary>The topic compared (a topics code).</summary>
     /// <example>taiwan</example>
     public required string Topic { get; init; }
+    /// <summary>consistent, conflicting, one_sided, absent_from_all or unattributed.</summary>
     /// <example>absent_from_all</example>
     public required string Classification { get; init; }
+    /// <summary>Each party's stance on the topic (asserts, not_mentioned, not_reported, no_readout) with its basis.</summary>
     public required IReadOnlyList<Readouts.PartyStanceDto> Stances { get; init; }
 }
 

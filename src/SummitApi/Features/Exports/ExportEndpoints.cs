@@ -32,26 +32,35 @@ public static class ExportEndpoints
         var group = routes.MapGroup("/exports").WithTags("Exports").ExcludeFromResponseCache();
         group.MapGet("/", ListExports).WithName("ListExports")
             .WithSummary("List exports")
-            .WithDescription("The published exports with their manifests, newest first, one page at a time. An export is every data set from one database snapshot as JSON, NDJSON and CSV, with deltas against the previous export and a Frictionless datapackage.json.");
+            .WithDescription("The published exports with their manifests, newest first, one page at a time. An export is every data set from one database snapshot as JSON, NDJSON, CSV and Parquet, with deltas against the previous export, a Frictionless datapackage.json and SHA256SUMS.");
         group.MapGet("/latest", GetLatestExport).WithName("GetLatestExport")
             .WithSummary("Get the latest export's manifest")
-            .WithDescription("The manifest of the newest export: its id, creation time, schema version, data revision, and each file's name, bytes, SHA-256 and record count. 404 when no export has been made yet.");
+            .WithDescription("The manifest of the newest export: its id, creation time, schema version, data revision and the change feed's position there (changesSince), and each file's name, bytes, SHA-256 and record count. 404 when no export has been made yet.");
         group.MapPost("/", StartExport).WithName("StartExport")
             .WithSummary("Start an export now")
             .WithDescription("Starts an export (the same exporter the nightly schedule and the command line run), or joins the one already running, and answers 202 at once with the export's id. Location names its manifest, which answers 404 until the export is published and 200 after. Needs an admin key.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .RequireAuthorization(AuthPolicies.Admin);
+        group.MapGet("/latest/{**file}", GetLatestExportFile).WithName("GetLatestExportFile")
+            .WithSummary("Download a file of the latest export")
+            .WithDescription("""
+                Streams one file of the newest export, exactly as GET /api/v1/exports/{exportId}/{file} serves it for that
+                export's id (no redirect): the same bytes, that export's SHA-256 of the file as the ETag, Range and HEAD
+                support, and a Content-Disposition filename that names the export. Content-Location gives the file's
+                permanent URL. 404 before the first export.
+                """)
+            .ServesExportFiles();
         group.MapGet("/{exportId}/{**file}", GetExportFile).WithName("GetExportFile")
             .WithSummary("Download a file of an export")
             .WithDescription("""
-                Streams one file of an export: manifest.json, datapackage.json, `<dataset>.json`, `<dataset>.ndjson` or
-                `<dataset>.csv` (the deltas, `deltas/<dataset>.ndjson`, have their own operation); only the files its manifest
-                lists are served. The ETag is the file's SHA-256 from the manifest, and Range requests are answered with 206.
+                Streams one file of an export: manifest.json, datapackage.json, SHA256SUMS, `<dataset>.json`,
+                `<dataset>.ndjson`, `<dataset>.csv` or `<dataset>.parquet` (the deltas, `deltas/<dataset>.ndjson`, have their
+                own operation); only the files its manifest lists are served. The ETag is the file's SHA-256 from the
+                manifest, Range requests are answered with 206, HEAD answers the headers alone, and Content-Disposition
+                names the file summitapi-{exportId}-{file}.
                 """)
-            .Produces<Stream>(StatusCodes.Status200OK, "application/json", "application/x-ndjson", "text/csv")
-            .Produces<Stream>(StatusCodes.Status206PartialContent, "application/json", "application/x-ndjson", "text/csv")
-            .ServesStoredFiles();
+            .ServesExportFiles();
         // The catch-all above serves these too, but a path parameter cannot hold a '/' in the document's terms: clients
         // and validating proxies need the deltas' own path.
         group.MapGet("/{exportId}/deltas/{file}", GetExportDeltaFile).WithName("GetExportDeltaFile")
@@ -65,6 +74,11 @@ public static class ExportEndpoints
             .Produces<Stream>(StatusCodes.Status206PartialContent, "application/x-ndjson")
             .ServesStoredFiles();
     }
+
+    private static RouteHandlerBuilder ServesExportFiles(this RouteHandlerBuilder builder) => builder
+        .Produces<Stream>(StatusCodes.Status200OK, "application/json", "application/x-ndjson", "text/csv", "application/vnd.apache.parquet", "text/plain")
+        .Produces<Stream>(StatusCodes.Status206PartialContent, "application/json", "application/x-ndjson", "text/csv", "application/vnd.apache.parquet", "text/plain")
+        .ServesStoredFiles();
 
     public static async Task<Accepted<ExportAccepted>> StartExport(ExportService exports, IHostApplicationLifetime lifetime, HttpContext context)
     {
@@ -106,16 +120,34 @@ public static class ExportEndpoints
             ? TypedResults.Ok(manifest)
             : Problems.NotFound("No export has been made yet.");
 
+    /// <param name="file">A file the latest export's manifest lists, e.g. concessions.parquet or SHA256SUMS, or manifest.json.</param>
+    public static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>>> GetLatestExportFile(
+        string file, ExportStore store, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (await store.LatestAsync(cancellationToken) is not { } manifest)
+        {
+            return Problems.NotFound("No export has been made yet.");
+        }
+        var served = await ServeAsync(manifest, file, store, cancellationToken);
+        if (served.Result is PhysicalFileHttpResult)
+        {
+            context.Response.Headers.ContentLocation = $"{context.Request.PathBase}/api/v1/exports/{manifest.ExportId}/{file}";
+        }
+        return served;
+    }
+
     /// <param name="exportId">The export's id, e.g. 20261123T020000Z.</param>
     /// <param name="file">A file the export's manifest lists, e.g. concessions.csv, or manifest.json.</param>
     public static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>>> GetExportFile(
-        string exportId, string file, ExportStore store, CancellationToken cancellationToken)
+        string exportId, string file, ExportStore store, CancellationToken cancellationToken) =>
+        await store.ReadManifestAsync(exportId, cancellationToken) is { } manifest
+            ? await ServeAsync(manifest, file, store, cancellationToken)
+            : Problems.NotFound("export", exportId);
+
+    private static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>>> ServeAsync(
+        ExportManifest manifest, string file, ExportStore store, CancellationToken cancellationToken)
     {
-        var manifest = await store.ReadManifestAsync(exportId, cancellationToken);
-        if (manifest is null)
-        {
-            return Problems.NotFound("export", exportId);
-        }
+        var exportId = manifest.ExportId;
         var folder = store.FolderOf(exportId);
         string? sha256;
         if (file == ExportStore.ManifestFile)
@@ -133,8 +165,9 @@ public static class ExportEndpoints
             return Problems.NotFound($"Export {exportId} has no file '{file}'; its manifest lists them.");
         }
         var path = Path.Combine(folder, file);
-        return TypedResults.PhysicalFile(path, ContentTypeOf(file), lastModified: File.GetLastWriteTimeUtc(path),
-            entityTag: new EntityTagHeaderValue($"\"{sha256}\""), enableRangeProcessing: true);
+        // The export id in the name keeps two nights' downloads apart in a Downloads folder.
+        return TypedResults.PhysicalFile(path, ContentTypeOf(file), fileDownloadName: $"summitapi-{exportId}-{file.Replace('/', '-')}",
+            lastModified: File.GetLastWriteTimeUtc(path), entityTag: new EntityTagHeaderValue($"\"{sha256}\""), enableRangeProcessing: true);
     }
 
     /// <param name="exportId">The export's id, e.g. 20261123T020000Z.</param>
@@ -147,6 +180,8 @@ public static class ExportEndpoints
     {
         ".csv" => "text/csv; charset=utf-8",
         ".ndjson" => "application/x-ndjson",
+        ".parquet" => "application/vnd.apache.parquet",
+        "" => "text/plain; charset=utf-8",
         _ => "application/json",
     };
 

@@ -24,6 +24,9 @@ public sealed class ExportOptions
     public static string DirectoryOrDefault(string? configured, string contentRoot) =>
         string.IsNullOrWhiteSpace(configured) ? Path.Combine(DatabaseSetup.FindRepositoryRoot(contentRoot), ".data", "exports") : configured;
 
+    /// <summary>The data's licence as datapackage.json states it (Frictionless "licenses").</summary>
+    public ExportLicense License { get; set; } = new();
+
     /// <summary>The schedule parsed, or null when it is off; throws FormatException for a malformed expression.</summary>
     public CronExpression? ParseSchedule()
     {
@@ -34,4 +37,18 @@ public sealed class ExportOptions
         var fields = Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return CronExpression.Parse(Schedule, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
     }
+}
+
+/// <summary>
+/// A licence in the Frictionless form. The default says, truthfully, that no licence has been chosen: the data are facts
+/// with short verbatim excerpts whose sources keep their own licences. Set Exports:License:Name (an Open Definition id
+/// such as CC-BY-4.0), :Path (its URL) and :Title once the data's licence is decided.
+/// </summary>
+public sealed class ExportLicense
+{
+    public string Name { get; set; } = "notspecified";
+
+    public string? Path { get; set; }
+
+    public string Title { get; set; } = "License not specified: facts with short verbatim excerpts, each source keeping its own licence (see sources.licence)";
 }

@@ -5,7 +5,9 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SummitApi.Features.History;
 using SummitApi.Infrastructure.Database;
+using SummitApi.Infrastructure.Http;
 using SummitApi.Infrastructure.Observability;
 
 namespace SummitApi.Features.Exports;
@@ -32,10 +34,10 @@ public sealed record StartedExport(string ExportId, Task<ExportManifest> Complet
 /// </summary>
 public sealed class ExportService(
     ExportStore store, ExportFileSystem files, DatabaseConnection database, IOptions<ExportOptions> options,
-    TimeProvider time, ILogger<ExportService> logger)
+    CursorCodec cursors, TimeProvider time, ILogger<ExportService> logger)
 {
     /// <summary>The version of the export layout and fields; docs/exports.md says what bumps which part, docs/exports/CHANGELOG.md what each version changed.</summary>
-    public const string SchemaVersion = "1.1.0";
+    public const string SchemaVersion = "2.0.0";
 
     private readonly Lock _gate = new();
     private Run? _current;
@@ -159,10 +161,9 @@ public sealed class ExportService(
         foreach (var dataset in datasets)
         {
             var previousNdjson = previous is null ? null : Path.Combine(store.FolderOf(previous.ExportId), DatasetWriter.NdjsonFile(dataset));
-            var fields = dataset.Fields.ToList();
-            var copy = dataset.Sql is { } sql ? await CsvCopy.PlanAsync(connection, sql, fields, cancellationToken) : null;
+            var copy = dataset.Sql is { } sql ? await CsvCopy.PlanAsync(connection, sql, [.. dataset.Fields], dataset.Columns, cancellationToken) : null;
             var started = clock.Elapsed;
-            await using var writer = DatasetWriter.Create(dataset, files, folder, previousNdjson, writeCsv: copy is null);
+            await using var writer = await DatasetWriter.CreateAsync(dataset, files, folder, previousNdjson, writeCsv: copy is null, cancellationToken);
             progress?.Report(new ExportProgress(dataset.Name, done, totalRows, clock.Elapsed));
             await foreach (var written in dataset.WriteAsync(connection, writer, cancellationToken))
             {
@@ -174,21 +175,21 @@ public sealed class ExportService(
             if (copy is not null)
             {
                 await using var csv = files.Create(Path.Combine(folder, DatasetWriter.CsvFile(dataset)));
-                await CsvCopy.WriteAsync(connection, copy, fields, csv, cancellationToken);
+                await CsvCopy.WriteAsync(connection, copy, dataset.Columns, csv, cancellationToken);
                 await ExportFileSystem.SyncAsync(csv, cancellationToken);
             }
             // bench/run reads these figures: the time of each way of writing, per data set.
             if (copy is null)
             {
-                logger.LogInformation("Export {ExportId}: {Dataset} wrote {Rows} records as JSON, NDJSON, delta and CSV in {RecordSeconds:F3} s",
+                logger.LogInformation("Export {ExportId}: {Dataset} wrote {Rows} records as JSON, NDJSON, Parquet, delta and CSV in {RecordSeconds:F3} s",
                     exportId, dataset.Name, writer.Rows, (recordsWritten - started).TotalSeconds);
             }
             else
             {
-                logger.LogInformation("Export {ExportId}: {Dataset} wrote {Rows} records as JSON, NDJSON and delta in {RecordSeconds:F3} s, and CSV by COPY in {CsvSeconds:F3} s",
+                logger.LogInformation("Export {ExportId}: {Dataset} wrote {Rows} records as JSON, NDJSON, Parquet and delta in {RecordSeconds:F3} s, and CSV by COPY in {CsvSeconds:F3} s",
                     exportId, dataset.Name, writer.Rows, (recordsWritten - started).TotalSeconds, (clock.Elapsed - recordsWritten).TotalSeconds);
             }
-            rows[DatasetWriter.JsonFile(dataset)] = rows[DatasetWriter.NdjsonFile(dataset)] = rows[DatasetWriter.CsvFile(dataset)] = writer.Rows;
+            rows[DatasetWriter.JsonFile(dataset)] = rows[DatasetWriter.NdjsonFile(dataset)] = rows[DatasetWriter.CsvFile(dataset)] = rows[DatasetWriter.ParquetFile(dataset)] = writer.Rows;
             rows[DatasetWriter.DeltaFile(dataset)] = writer.Delta.Lines;
             deltas.Add(new ExportDelta
             {
@@ -198,18 +199,22 @@ public sealed class ExportService(
         }
 
         var dataFiles = new List<ExportFile>();
-        foreach (var name in datasets.SelectMany<ExportDataset, string>(d => [DatasetWriter.JsonFile(d), DatasetWriter.NdjsonFile(d), DatasetWriter.CsvFile(d)])
+        foreach (var name in datasets.SelectMany<ExportDataset, string>(d => [DatasetWriter.JsonFile(d), DatasetWriter.NdjsonFile(d), DatasetWriter.CsvFile(d), DatasetWriter.ParquetFile(d)])
                      .Concat(datasets.Select(DatasetWriter.DeltaFile)))
         {
             dataFiles.Add(await DescribeAsync(folder, name, rows[name], cancellationToken));
         }
 
-        var package = DataPackage.Describe(createdAt, datasets, dataFiles.ToDictionary(f => f.Name));
+        var descriptions = await ExportDescriptions.LoadAsync(connection, datasets, cancellationToken);
+        var package = DataPackage.Describe(createdAt, datasets, dataFiles.ToDictionary(f => f.Name), descriptions, options.Value.License);
         await WriteFileAsync(folder, ExportStore.DataPackageFile, async stream =>
         {
             await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = ExportJson.Indented.Options.Encoder });
             package.WriteTo(writer);
         }, cancellationToken);
+
+        dataFiles.Add(await DescribeAsync(folder, ExportStore.DataPackageFile, rows: null, cancellationToken));
+        await WriteFileAsync(folder, ExportStore.Sha256SumsFile, stream => stream.WriteAsync(Sha256Sums(dataFiles), cancellationToken).AsTask(), cancellationToken);
 
         var manifest = new ExportManifest
         {
@@ -217,8 +222,9 @@ public sealed class ExportService(
             CreatedAt = createdAt,
             SchemaVersion = SchemaVersion,
             DataRevision = dataRevision,
+            ChangesSince = HistoryEndpoints.PositionAfter(cursors, dataRevision),
             PreviousExportId = previous?.ExportId,
-            Files = [.. dataFiles, await DescribeAsync(folder, ExportStore.DataPackageFile, rows: null, cancellationToken)],
+            Files = [.. dataFiles, await DescribeAsync(folder, ExportStore.Sha256SumsFile, rows: null, cancellationToken)],
             Deltas = deltas,
         };
         await WriteFileAsync(folder, ExportStore.ManifestFile, stream =>
@@ -233,6 +239,11 @@ public sealed class ExportService(
         await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
         await ExportFileSystem.SyncAsync(stream, cancellationToken);
     }
+
+    // sha256sum's own format, one line a file: the hash, two spaces (the second says "binary or text, the same here"),
+    // the path; WriteFileAsync ends the last line.
+    private static byte[] Sha256Sums(IEnumerable<ExportFile> files) =>
+        System.Text.Encoding.UTF8.GetBytes(string.Join('\n', files.Select(file => $"{file.Sha256}  {file.Name}")));
 
     private static async Task<ExportFile> DescribeAsync(string folder, string name, long? rows, CancellationToken cancellationToken)
     {

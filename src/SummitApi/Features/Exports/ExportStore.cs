@@ -13,6 +13,8 @@ public sealed partial class ExportStore(IOptions<ExportOptions> options)
 {
     public const string ManifestFile = "manifest.json";
     public const string DataPackageFile = "datapackage.json";
+    /// <summary>Every other file's SHA-256 in the format of sha256sum, so that `sha256sum -c SHA256SUMS` checks a download.</summary>
+    public const string Sha256SumsFile = "SHA256SUMS";
     private const string IdFormat = "yyyyMMdd'T'HHmmss'Z'";
     private const string TemporaryPrefix = ".tmp-";
     private const string TrashPrefix = ".trash-";

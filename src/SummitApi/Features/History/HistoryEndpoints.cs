@@ -88,10 +88,14 @@ public static class HistoryEndpoints
         {
             position = (changes[^1].Seq, changes[^1].Ordinal);
         }
-        var next = cursors.Encode(new CursorPosition(position.Seq,
-            [position.Seq.ToString(CultureInfo.InvariantCulture), position.Ordinal.ToString(CultureInfo.InvariantCulture)], FeedScope));
-        return TypedResults.Ok(new ChangeFeedPage(changes, next));
+        return TypedResults.Ok(new ChangeFeedPage(changes, Position(cursors, position.Seq, position.Ordinal)));
     }
+
+    /// <summary>The feed position just after every change of data revision <paramref name="dataRevision"/>: an export's changesSince.</summary>
+    public static string PositionAfter(CursorCodec cursors, long dataRevision) => Position(cursors, dataRevision, int.MaxValue);
+
+    private static string Position(CursorCodec cursors, long seq, int ordinal) =>
+        cursors.Encode(new CursorPosition(seq, [seq.ToString(CultureInfo.InvariantCulture), ordinal.ToString(CultureInfo.InvariantCulture)], FeedScope));
 
     private sealed record RevisionRow(int Version, long Seq, string Operation, DateTime ValidFrom, DateTime? ValidTo, string Author, string? Reason, string? Body)
     {

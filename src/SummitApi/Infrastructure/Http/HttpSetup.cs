@@ -14,7 +14,7 @@ namespace SummitApi.Infrastructure.Http;
 public static class HttpSetup
 {
     /// <summary>Headers a browser client elsewhere may read from our responses.</summary>
-    public static readonly string[] ExposedHeaders = ["ETag", "Retry-After", "Location", "api-supported-versions", DateBasisFilter.Header];
+    public static readonly string[] ExposedHeaders = ["ETag", "Retry-After", "Location", "Content-Disposition", "Content-Location", "api-supported-versions", DateBasisFilter.Header];
 
     public static void AddSummitHttp(this WebApplicationBuilder builder)
     {

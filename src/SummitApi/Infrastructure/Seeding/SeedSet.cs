@@ -138,6 +138,7 @@ public sealed class SeedSet
         foreach (var record in records)
         {
             var result = validator.Validate(record);
+            result.Errors.AddRange(EmptyText.Failures(record!));
             if (!result.IsValid)
             {
                 var failure = result.Errors[0];

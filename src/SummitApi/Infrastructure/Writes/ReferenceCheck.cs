@@ -43,7 +43,9 @@ public static class ReferenceCheck
                 known.AddRecord(table, id);
             }
         }
-        return validatorFor(known).Validate(record);
+        var result = validatorFor(known).Validate(record);
+        result.Errors.AddRange(EmptyText.Failures(record!));
+        return result;
     }
 
     // Table names come from the validators' code, never from a request; this keeps it that way.
