@@ -24,8 +24,10 @@ public class GeneratedCSharpClientTests(KestrelSummitApiFactory factory) : IClas
         "A servers entry (v3) or host + basePath + schemes properties (v2) was not present in the OpenAPI description.",
         // "uri" is a standard JSON Schema format that Kiota maps to string.
         "The format uri is not supported by Kiota and the string type will be used.",
-        // One operation streams every file of an export: JSON, NDJSON or CSV; Kiota returns one type per operation.
+        // Two operations stream every file of an export (by its id, and the latest's): JSON, NDJSON, CSV or Parquet;
+        // Kiota returns one type per operation.
         "#/paths/~1api~1v1~1exports~1{exportId}~1{file}/get - The operation describes multiple response schemas that are divergent.",
+        "#/paths/~1api~1v1~1exports~1latest~1{file}/get - The operation describes multiple response schemas that are divergent.",
     ];
 
     private static readonly Dictionary<string, string> KiotaPackages = new()

@@ -185,7 +185,7 @@ public class ExportContentTests(SummitApiFactory factory) : IClassFixture<Summit
             var isJson = fields.Select(f => f!["type"]!.GetValue<string>() is "array" or "object").ToList();
             Assert.True(isJson.SkipWhile(json => !json).All(json => json), $"{dataset}.csv has a scalar column after a JSON one: {string.Join(",", ReadCsvHeader(dataset))}");
         }
-        Assert.Equal(["exchangedFor", "reportedBy", "citations"], ReadCsvHeader("concessions")[^3..]);
+        Assert.Equal(["exchangedFor", "exchanges", "reportedBy", "citations"], ReadCsvHeader("concessions")[^4..]);
     }
 
     private long? RowsOf(string file) => _manifest.Files.Single(f => f.Name == file).Rows;

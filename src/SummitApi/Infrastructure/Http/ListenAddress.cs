@@ -38,6 +38,9 @@ public static class ListenAddress
         }
         catch (IOException e) when (e.InnerException is AddressInUseException)
         {
+            // The background services started before the server tried its address; stopped now, they are not left
+            // talking to a PostgreSQL that the caller is about to stop.
+            await app.StopAsync();
             Console.Error.WriteLine(
                 $"{e.Message} Choose another with ASPNETCORE_URLS=http://localhost:5081 or --urls=http://localhost:5081.");
             return 1;
