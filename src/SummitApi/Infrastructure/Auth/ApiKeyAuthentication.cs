@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SummitApi.Infrastructure.Http;
 
 namespace SummitApi.Infrastructure.Auth;
 
@@ -50,15 +51,10 @@ public sealed class ApiKeyAuthenticationHandler(
         if (_twoKeys)
         {
             const string Message = "Authorization: Bearer and X-Api-Key carry different keys; send one key (in either header, or the same in both).";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            return Problems.WriteAsync(Context, new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["Authorization"] = [Message], [HeaderName] = [Message] })
             {
-                HttpContext = Context,
-                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["Authorization"] = [Message], [HeaderName] = [Message] })
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "Two different API keys",
-                },
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Two different API keys",
             }).AsTask();
         }
         Response.Headers.WWWAuthenticate = $"Bearer realm=\"SummitApi\", {HeaderName}";
@@ -70,15 +66,8 @@ public sealed class ApiKeyAuthenticationHandler(
         WriteProblemAsync(StatusCodes.Status403Forbidden, "The API key lacks the scope",
             "This operation needs a key with a wider scope than the one sent.");
 
-    private async Task WriteProblemAsync(int status, string title, string detail)
-    {
-        Response.StatusCode = status;
-        await Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
-    }
+    private Task WriteProblemAsync(int status, string title, string detail) =>
+        Problems.WriteAsync(Context, new ProblemDetails { Status = status, Title = title, Detail = detail }).AsTask();
 }
 
 /// <summary>The authorization policies of the API: what each kind of operation needs.</summary>

@@ -15,4 +15,14 @@ public static class Problems
             Detail = detail,
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         });
+
+    /// <summary>
+    /// Writes a problem straight to the response, for the layers that answer before or around an endpoint (the rate
+    /// limiter, authentication, file serving) and so cannot return a result.
+    /// </summary>
+    public static ValueTask WriteAsync(HttpContext context, ProblemDetails problem)
+    {
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
 }

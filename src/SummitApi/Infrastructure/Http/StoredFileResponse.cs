@@ -34,15 +34,11 @@ public sealed class StoredFileResponse
             // The file result answers 416 with the file's content type and an empty body; the client deserves a problem.
             response.ContentType = null;
             response.ContentLength = null;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            await Problems.WriteAsync(context, new ProblemDetails
             {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status416RangeNotSatisfiable,
-                    Title = "Range not satisfiable",
-                    Detail = $"The range '{request.Headers.Range}' lies outside the file; Content-Range gives its length.",
-                },
+                Status = StatusCodes.Status416RangeNotSatisfiable,
+                Title = "Range not satisfiable",
+                Detail = $"The range '{request.Headers.Range}' lies outside the file; Content-Range gives its length.",
             });
         }
     }
