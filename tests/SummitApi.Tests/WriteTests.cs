@@ -202,7 +202,7 @@ public class WriteTests(SummitApiFactory factory) : IClassFixture<SummitApiFacto
         var current = await client.SendAsync(Json(HttpMethod.Put, "/api/v1/summits/tokyo-2026", replacement, ifMatch: read.Headers.ETag!.Tag));
 
         Assert.Equal(HttpStatusCode.PreconditionRequired, withoutPrecondition.StatusCode);
-        Assert.Equal("https://www.rfc-editor.org/rfc/rfc6585#section-3", (await withoutPrecondition.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-3", (await withoutPrecondition.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         Assert.NotEqual(read.Headers.ETag, current.Headers.ETag);

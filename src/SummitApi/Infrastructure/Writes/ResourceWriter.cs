@@ -275,14 +275,8 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
 
     private static IResult? MissingIfMatch(HttpContext http) =>
         http.Request.Headers.IfMatch.Count == 0
-            ? TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status428PreconditionRequired,
-                Title = "If-Match required",
-                Detail = "Send If-Match with the ETag of the record as you last read it, so that no one else's change is overwritten unseen.",
-                // The framework gives a type to the statuses HTTP itself defines; 428 is RFC 6585's.
-                Type = "https://www.rfc-editor.org/rfc/rfc6585#section-3",
-            })
+            ? Problem(StatusCodes.Status428PreconditionRequired, "If-Match required",
+                "Send If-Match with the ETag of the record as you last read it, so that no one else's change is overwritten unseen.")
             : null;
 
     private static IResult? StalePrecondition(HttpContext http, TRecord current, JsonSerializerOptions options)
