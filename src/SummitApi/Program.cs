@@ -1,21 +1,25 @@
 using SummitApi.Cli;
-using SummitApi.Features.ApiKeys;
-using SummitApi.Features.Actors;
-using SummitApi.Features.Assessments;
-using SummitApi.Features.Concessions;
-using SummitApi.Features.ContextFigures;
+using SummitApi.Platform.Auth;
+using SummitApi.Resources.Actors;
+using SummitApi.Resources.Assessments;
+using SummitApi.Resources.Concessions;
+using SummitApi.Resources.ContextFigures;
 using SummitApi.Features.Exports;
-using SummitApi.Features.History;
-using SummitApi.Features.Outcomes;
-using SummitApi.Features.Parties;
-using SummitApi.Features.Readouts;
-using SummitApi.Features.Sources;
-using SummitApi.Features.Summits;
-using SummitApi.Features.Timeline;
-using SummitApi.Features.Vocabularies;
-using SummitApi.Infrastructure.Database;
-using SummitApi.Infrastructure.Http;
-using SummitApi.Infrastructure.Writes;
+using SummitApi.Platform.History;
+using SummitApi.Resources.Outcomes;
+using SummitApi.Resources.Parties;
+using SummitApi.Resources.Readouts;
+using SummitApi.Resources.Sources;
+using SummitApi.Resources.Summits;
+using SummitApi.Resources.Timeline;
+using SummitApi.Resources.Vocabularies;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.LocalPostgres;
+using SummitApi.Platform.Caching;
+using SummitApi.Platform.Http;
+using SummitApi.Resources.Shared;
+using SummitApi.Platform.Writes;
 
 if (args is [ExportCommand.Name, .. var exportArgs])
 {

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.LocalPostgres;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests;

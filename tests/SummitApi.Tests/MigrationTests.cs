@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.LocalPostgres;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests;

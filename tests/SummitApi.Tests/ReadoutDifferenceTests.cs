@@ -2,8 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
-using SummitApi.Features.Readouts;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Resources.Readouts;
+using SummitApi.Resources.ReadoutDifferences;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.LocalPostgres;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests;
@@ -161,7 +163,7 @@ public class ReadoutDifferenceTests(SummitApiFactory factory) : IClassFixture<Su
         var client = factory.CreateClient();
 
         var topicsBy = new Dictionary<string, string[]>();
-        foreach (var classification in ReadoutDifferences.Classifications)
+        foreach (var classification in DifferenceClassifier.Classifications)
         {
             var differences = await client.GetFromJsonAsync<JsonElement>($"{Busan}?classification={classification}");
             Assert.All(Items(differences), d => Assert.Equal(classification, d.GetProperty("classification").GetString()));
@@ -278,7 +280,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void Parties_are_the_summits_and_its_readouts_sorted_and_topics_those_of_statements_and_outcomes_sorted()
     {
-        var result = ReadoutDifferences.Compute("s", ["US", "CN"], ["EU"], [Statement("a", "EU", "tariffs")], ["shipping", "tariffs"]);
+        var result = DifferenceClassifier.Compute("s", ["US", "CN"], ["EU"], [Statement("a", "EU", "tariffs")], ["shipping", "tariffs"]);
 
         Assert.Equal("s", result.SummitId);
         Assert.Equal(["CN", "EU", "US"], result.Parties);
@@ -289,7 +291,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void A_party_without_readouts_has_no_readout_on_the_basis_of_none()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN", "US"], ["US"], [Statement("a", "US", "tariffs")], []);
+        var result = DifferenceClassifier.Compute("s", ["CN", "US"], ["US"], [Statement("a", "US", "tariffs")], []);
 
         var china = Stance(result, "tariffs", "CN");
         Assert.Equal(("no_readout", "none"), (china.Stance, china.Basis));
@@ -300,7 +302,7 @@ public class ReadoutDifferenceComputationTests
     public void A_party_whose_readouts_do_not_touch_a_topic_is_not_reported_on_the_basis_of_none()
     {
         // CN's readout has no statements at all: having a readout is enough for the sources' silence to be not_reported.
-        var result = ReadoutDifferences.Compute("s", ["CN", "US"], ["CN", "US"], [Statement("a", "US", "tariffs")], []);
+        var result = DifferenceClassifier.Compute("s", ["CN", "US"], ["CN", "US"], [Statement("a", "US", "tariffs")], []);
 
         var china = Stance(result, "tariffs", "CN");
         Assert.Equal(("not_reported", "none"), (china.Stance, china.Basis));
@@ -310,7 +312,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void A_statement_recording_a_sources_remark_that_the_topic_was_left_out_is_not_mentioned_on_that_remark()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN"], ["CN"], [Statement("a", "CN", "taiwan", "not_mentioned", basis: "source_remark")], []);
+        var result = DifferenceClassifier.Compute("s", ["CN"], ["CN"], [Statement("a", "CN", "taiwan", "not_mentioned", basis: "source_remark")], []);
 
         var china = Stance(result, "taiwan", "CN");
         Assert.Equal(("not_mentioned", "source_remark"), (china.Stance, china.Basis));
@@ -320,7 +322,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void One_asserting_statement_outweighs_a_not_mentioned_one_of_the_same_party()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN"], ["CN"],
+        var result = DifferenceClassifier.Compute("s", ["CN"], ["CN"],
             [Statement("b", "CN", "rare_earths", "not_mentioned", basis: "source_remark"), Statement("a", "CN", "rare_earths")], []);
 
         var china = Stance(result, "rare_earths", "CN");
@@ -335,7 +337,7 @@ public class ReadoutDifferenceComputationTests
     [InlineData(new string?[] { null }, "statement")]
     public void An_assertion_rests_on_a_source_report_only_when_every_asserting_statement_is_one(string?[] bases, string expected)
     {
-        var result = ReadoutDifferences.Compute("s", ["US"], ["US"],
+        var result = DifferenceClassifier.Compute("s", ["US"], ["US"],
             bases.Select((basis, i) => Statement($"s{i}", "US", "export_controls", basis: basis)).ToList(), []);
 
         Assert.Equal(("asserts", expected), (Stance(result, "export_controls", "US").Stance, Stance(result, "export_controls", "US").Basis));
@@ -344,7 +346,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void Every_party_asserting_one_claim_linked_as_agreeing_from_either_side_is_consistent()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN", "US"], ["CN", "US"],
+        var result = DifferenceClassifier.Compute("s", ["CN", "US"], ["CN", "US"],
             [Statement("a", "CN", "agriculture"), Statement("b", "US", "agriculture", agreesWith: ["a"])], []);
 
         Assert.Equal("consistent", Single(result).Classification);
@@ -353,7 +355,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void Every_party_asserting_but_different_claims_is_one_sided_not_consistent()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN", "US"], ["CN", "US"],
+        var result = DifferenceClassifier.Compute("s", ["CN", "US"], ["CN", "US"],
             [Statement("a", "CN", "bilateral_relations"), Statement("b", "US", "bilateral_relations")], []);
 
         Assert.Equal("one_sided", Single(result).Classification);
@@ -362,7 +364,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void A_claim_shared_through_a_chain_of_agreeing_links_is_consistent_across_three_parties()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN", "EU", "US"], ["CN", "EU", "US"],
+        var result = DifferenceClassifier.Compute("s", ["CN", "EU", "US"], ["CN", "EU", "US"],
             [Statement("a", "CN", "tariffs", agreesWith: ["b"]), Statement("b", "EU", "tariffs"), Statement("c", "US", "tariffs", agreesWith: ["b"]),
              Statement("d", "US", "tariffs")], []);
 
@@ -372,7 +374,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void Agreement_among_some_parties_while_another_is_not_reported_is_one_sided()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN", "EU", "US"], ["CN", "EU", "US"],
+        var result = DifferenceClassifier.Compute("s", ["CN", "EU", "US"], ["CN", "EU", "US"],
             [Statement("a", "CN", "tariffs", agreesWith: ["b"]), Statement("b", "US", "tariffs")], []);
 
         Assert.Equal("one_sided", Single(result).Classification);
@@ -384,7 +386,7 @@ public class ReadoutDifferenceComputationTests
     [InlineData(true, true)]
     public void A_contradiction_linked_from_either_side_is_conflicting_even_when_every_party_asserts(bool usLinks, bool cnLinks)
     {
-        var result = ReadoutDifferences.Compute("s", ["CN", "US"], ["CN", "US"],
+        var result = DifferenceClassifier.Compute("s", ["CN", "US"], ["CN", "US"],
             [Statement("cn", "CN", "meeting_assessment", contradicts: cnLinks ? ["us"] : []),
              Statement("us", "US", "meeting_assessment", contradicts: usLinks ? ["cn"] : [])], []);
 
@@ -394,7 +396,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void A_contradiction_beats_agreement_and_one_sidedness()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN", "US"], ["CN", "US"],
+        var result = DifferenceClassifier.Compute("s", ["CN", "US"], ["CN", "US"],
             [Statement("cn", "CN", "tariffs", agreesWith: ["us"]), Statement("us", "US", "tariffs"),
              Statement("us2", "US", "tariffs", "not_mentioned", contradicts: ["cn"], basis: "source_remark")], []);
 
@@ -404,7 +406,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void A_contradiction_within_one_party_or_across_topics_or_to_an_unknown_statement_is_no_conflict()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN", "US"], ["CN", "US"],
+        var result = DifferenceClassifier.Compute("s", ["CN", "US"], ["CN", "US"],
             [Statement("cn1", "CN", "tariffs", contradicts: ["cn2"], agreesWith: ["us1"]), Statement("cn2", "CN", "tariffs"),
              Statement("us1", "US", "tariffs", contradicts: ["cn3", "elsewhere"]), Statement("cn3", "CN", "fentanyl")], []);
 
@@ -415,7 +417,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void Some_but_not_every_party_asserting_is_one_sided_whatever_the_others_basis()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN", "EU", "US"], ["CN", "US"],
+        var result = DifferenceClassifier.Compute("s", ["CN", "EU", "US"], ["CN", "US"],
             [Statement("a", "US", "fentanyl"), Statement("b", "CN", "fentanyl", "not_mentioned", basis: "source_remark")], []);
 
         var difference = Single(result);
@@ -426,7 +428,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void Every_party_noted_to_leave_a_topic_out_is_absent_from_all()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN", "US"], ["CN", "US"],
+        var result = DifferenceClassifier.Compute("s", ["CN", "US"], ["CN", "US"],
             [Statement("a", "CN", "taiwan", "not_mentioned", basis: "source_remark"), Statement("b", "US", "taiwan", "not_mentioned", basis: "source_remark")], ["taiwan"]);
 
         Assert.Equal("absent_from_all", Single(result).Classification);
@@ -435,7 +437,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void No_party_asserting_and_not_every_party_noted_to_leave_it_out_is_unattributed()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN", "EU", "US"], ["CN", "US"],
+        var result = DifferenceClassifier.Compute("s", ["CN", "EU", "US"], ["CN", "US"],
             [Statement("a", "CN", "taiwan", "not_mentioned", basis: "source_remark"), Statement("b", "US", "tariffs")], ["taiwan", "shipping"]);
 
         var taiwan = result.Items.Single(d => d.Topic == "taiwan");
@@ -449,7 +451,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void An_outcome_topic_of_a_summit_without_parties_is_unattributed_not_absent_from_all()
     {
-        var result = ReadoutDifferences.Compute("s", [], [], [], ["shipping"]);
+        var result = DifferenceClassifier.Compute("s", [], [], [], ["shipping"]);
 
         var difference = Single(result);
         Assert.Equal("unattributed", difference.Classification);
@@ -459,7 +461,7 @@ public class ReadoutDifferenceComputationTests
     [Fact]
     public void A_summit_with_no_statements_and_no_outcomes_has_no_topics()
     {
-        var result = ReadoutDifferences.Compute("s", ["CN", "US"], [], [], []);
+        var result = DifferenceClassifier.Compute("s", ["CN", "US"], [], [], []);
 
         Assert.Equal(["CN", "US"], result.Parties);
         Assert.Empty(result.Items);

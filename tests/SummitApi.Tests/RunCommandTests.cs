@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.LocalPostgres;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests;
@@ -138,7 +139,7 @@ public class RunCommandTests
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(arguments);
 
-        SummitApi.Infrastructure.Http.ListenAddress.AddListenAddress(builder);
+        SummitApi.Platform.Http.ListenAddress.AddListenAddress(builder);
 
         Assert.Equal(listensOn, builder.WebHost.GetSetting(Microsoft.AspNetCore.Hosting.WebHostDefaults.ServerUrlsKey));
     }

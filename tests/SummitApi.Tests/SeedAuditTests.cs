@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.LocalPostgres;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests;

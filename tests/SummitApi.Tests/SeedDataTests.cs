@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using SummitApi.Infrastructure.Database;
-using SummitApi.Infrastructure.Seeding;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.LocalPostgres;
+using SummitApi.Platform.Seeding;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests;

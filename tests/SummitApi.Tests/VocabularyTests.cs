@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
-using SummitApi.Features.Vocabularies;
-using SummitApi.Infrastructure.Validation;
+using SummitApi.Resources.Vocabularies;
+using SummitApi.Platform.Validation;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests;

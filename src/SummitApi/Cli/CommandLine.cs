@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Cli;
 

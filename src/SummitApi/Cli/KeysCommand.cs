@@ -1,5 +1,5 @@
 using Npgsql;
-using SummitApi.Infrastructure.Auth;
+using SummitApi.Platform.Auth;
 
 namespace SummitApi.Cli;
 

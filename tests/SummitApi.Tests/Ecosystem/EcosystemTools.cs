@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.Ecosystem;
 

@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SummitApi.Features.Exports;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.LocalPostgres;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests.Exports;

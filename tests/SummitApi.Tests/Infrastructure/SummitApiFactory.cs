@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using SummitApi.Infrastructure.Caching;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Caching;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.Infrastructure;
 

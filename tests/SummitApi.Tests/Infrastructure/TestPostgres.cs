@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using SummitApi.Infrastructure.Database;
-using SummitApi.Infrastructure.Seeding;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.LocalPostgres;
+using SummitApi.Platform.Seeding;
 using Testcontainers.PostgreSql;
 
 namespace SummitApi.Tests.Infrastructure;

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Npgsql;
-using SummitApi.Infrastructure.Auth;
+using SummitApi.Platform.Auth;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests.Reliability;

@@ -8,7 +8,7 @@ using CsCheck;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Npgsql;
-using SummitApi.Infrastructure.Auth;
+using SummitApi.Platform.Auth;
 using SummitApi.Tests.Exports;
 using SummitApi.Tests.Infrastructure;
 using Xunit.Abstractions;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Reads;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests.ScaleOut;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Reads;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests.ScaleOut;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Reads;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests.ScaleOut;

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.ScaleOut;
 

@@ -3,7 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Dapper;
 using Npgsql;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.Reads;
 using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests.ScaleOut;

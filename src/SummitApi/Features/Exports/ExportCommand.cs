@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Console;
-using SummitApi.Infrastructure.Database;
-using SummitApi.Infrastructure.Http;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.LocalPostgres;
+using SummitApi.Platform.Caching;
+using SummitApi.Platform.Http;
+using SummitApi.Resources.Shared;
 
 namespace SummitApi.Features.Exports;
 

@@ -2,16 +2,16 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using Dapper;
 using Npgsql;
-using SummitApi.Features.Actors;
-using SummitApi.Features.Assessments;
-using SummitApi.Features.Concessions;
-using SummitApi.Features.ContextFigures;
-using SummitApi.Features.Outcomes;
-using SummitApi.Features.Parties;
-using SummitApi.Features.Readouts;
-using SummitApi.Features.Sources;
-using SummitApi.Features.Summits;
-using SummitApi.Features.Timeline;
+using SummitApi.Resources.Actors;
+using SummitApi.Resources.Assessments;
+using SummitApi.Resources.Concessions;
+using SummitApi.Resources.ContextFigures;
+using SummitApi.Resources.Outcomes;
+using SummitApi.Resources.Parties;
+using SummitApi.Resources.Readouts;
+using SummitApi.Resources.Sources;
+using SummitApi.Resources.Summits;
+using SummitApi.Resources.Timeline;
 
 namespace SummitApi.Features.Exports;
 

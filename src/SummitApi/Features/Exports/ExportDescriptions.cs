@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Dapper;
 using Npgsql;
-using SummitApi.Features.Readouts;
-using SummitApi.Features.Vocabularies;
-using SummitApi.Infrastructure.Validation;
+using SummitApi.Resources.ReadoutDifferences;
+using SummitApi.Resources.Vocabularies;
+using SummitApi.Platform.Validation;
 
 namespace SummitApi.Features.Exports;
 
@@ -72,7 +72,7 @@ internal sealed partial class ExportDescriptions(IReadOnlyDictionary<string, str
                 IReadOnlyList<string>? allowed = vocabulary is not null ? terms[vocabulary]
                     : column.Name.EndsWith("DatePrecision", StringComparison.Ordinal) ? RuleExtensions.DatePrecisions
                     : column.Name.EndsWith("DateQualifier", StringComparison.Ordinal) ? RuleExtensions.DateQualifiers
-                    : dataset.TypeInfo.Type == typeof(ReadoutDifferenceRecord) && column.Name == "classification" ? ReadoutDifferences.Classifications
+                    : dataset.TypeInfo.Type == typeof(ReadoutDifferenceRecord) && column.Name == "classification" ? DifferenceClassifier.Classifications
                     : null;
                 if (allowed is not null)
                 {

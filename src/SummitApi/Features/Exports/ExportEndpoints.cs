@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using SummitApi.Infrastructure.Auth;
-using SummitApi.Infrastructure.Http;
+using SummitApi.Platform.Auth;
+using SummitApi.Platform.Errors;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.Caching;
+using SummitApi.Platform.Http;
+using SummitApi.Resources.Shared;
 
 namespace SummitApi.Features.Exports;
 

@@ -1,16 +1,16 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SummitApi.Features.Actors;
-using SummitApi.Features.Assessments;
-using SummitApi.Features.Concessions;
-using SummitApi.Features.ContextFigures;
-using SummitApi.Features.Outcomes;
-using SummitApi.Features.Parties;
-using SummitApi.Features.Readouts;
-using SummitApi.Features.Sources;
-using SummitApi.Features.Summits;
-using SummitApi.Features.Timeline;
+using SummitApi.Resources.Actors;
+using SummitApi.Resources.Assessments;
+using SummitApi.Resources.Concessions;
+using SummitApi.Resources.ContextFigures;
+using SummitApi.Resources.Outcomes;
+using SummitApi.Resources.Parties;
+using SummitApi.Resources.Readouts;
+using SummitApi.Resources.Sources;
+using SummitApi.Resources.Summits;
+using SummitApi.Resources.Timeline;
 
 namespace SummitApi.Features.Exports;
 

@@ -1,5 +1,6 @@
 using Cronos;
-using SummitApi.Infrastructure.Database;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Features.Exports;
 

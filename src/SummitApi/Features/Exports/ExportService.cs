@@ -5,10 +5,15 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using SummitApi.Features.History;
-using SummitApi.Infrastructure.Database;
-using SummitApi.Infrastructure.Http;
-using SummitApi.Infrastructure.Observability;
+using SummitApi.Platform.History;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.Errors;
+using SummitApi.Platform.Caching;
+using SummitApi.Platform.Http;
+using SummitApi.Platform.OpenApi;
+using SummitApi.Resources.Shared;
+using SummitApi.Platform.Observability;
 
 namespace SummitApi.Features.Exports;
 

@@ -1,4 +1,0 @@
-namespace SummitApi.Features.Parties;
-
-/// <summary>A state or bloc (reference data, loaded from the seed files).</summary>
-public sealed record PartyInput(string Id, string Name, string Kind);

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Npgsql;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.LocalPostgres;
+
+namespace SummitApi.Platform.Caching;
+
+/// <summary>
+/// Listens on the primary for the data revisions that change sets commit (db/0006_change_notifications.sql), from
+/// this instance or any other, and moves the <see cref="ResponseCache"/> on. When its connection fails it turns the
+/// cache off, since a change could go unheard, and on reconnecting starts the cache afresh at the current revision.
+/// </summary>
+public sealed class DataChangeListener(DatabaseConnection database, ResponseCache cache, ILogger<DataChangeListener> logger) : BackgroundService
+{
+    public const string Channel = "summit_data_changed";
+
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!cache.Enabled)
+        {
+            return;
+        }
+        // Its own unpooled connection: it stays open for the life of the process, and TCP keepalives notice
+        // a server that went away while nothing was being said.
+        var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            Pooling = false,
+            KeepAlive = 10,
+            ApplicationName = "SummitApi change listener",
+        }.ConnectionString;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, e) =>
+                {
+                    if (long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var revision))
+                    {
+                        cache.Advance(revision);
+                    }
+                };
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+                // Read the revision only once listening: a commit after this read is heard, one before it is counted.
+                cache.Restart(await DataRevision.CurrentAsync(connection));
+                failures = 0;
+                while (true)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or IOException)
+            {
+                cache.Suspend();
+                var delay = RetryDelays[Math.Min(failures++, RetryDelays.Length - 1)];
+                logger.LogWarning(e, "Lost the change notifications; the response cache is off until they are back (retrying in {Delay})", delay);
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+        cache.Suspend();
+    }
+}

@@ -1,0 +1,12 @@
+using SummitApi.Platform.Caching;
+using SummitApi.Platform.Http;
+using SummitApi.Platform.OpenApi;
+using SummitApi.Resources.Shared;
+
+namespace SummitApi.Platform.Reads;
+
+/// <summary>The methods that read: every GET route answers HEAD too, with the same checks and headers.</summary>
+public static class ReadMethods
+{
+    public static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+}

@@ -1,0 +1,51 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.Errors;
+using SummitApi.Platform.Http;
+using SummitApi.Platform.OpenApi;
+using SummitApi.Resources.Shared;
+
+namespace SummitApi.Resources.Actors;
+
+public static class ActorEndpoints
+{
+    public static void MapActors(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/actors").WithTags("Actors");
+        group.MapGet("/", ListActors).WithName("ListActors")
+            .WithSummary("List actors")
+            .WithDescription("People and bodies the sources name (leaders, ministries, analysts, journalists), ordered by id, one page at a time; optionally only those speaking for one party.");
+        group.MapGet("/{actorId}", GetActor).WithName("GetActor")
+            .WithSummary("Get an actor")
+            .WithDescription("One person or body with the role and affiliation the sources give, the party it speaks for (if any) and citations.");
+    }
+
+    /// <param name="party">Only actors speaking for this party (a party id, e.g. CN).</param>
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<ActorDto>>, ValidationProblem>> ListActors(
+        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] string? party, [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor, ("party", party));
+        await using var connection = await request.OpenAsync(dataSource, context);
+        await request.RequireExistingAsync(connection, "party", party, "party");
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        return TypedResults.Ok(await request.ReadPageAsync<ActorDto>(connection, ActorQueries.List, new { party }, a => [a.Id]));
+    }
+
+    /// <param name="actorId">The actor's id, e.g. xi-jinping.</param>
+    public static async Task<Results<Ok<ActorDto>, NotFound<ProblemDetails>>> GetActor(
+        string actorId, NpgsqlDataSource dataSource, HttpContext context)
+    {
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
+        var actor = await connection.QuerySingleOrDefaultAsync<ActorDto>(ActorQueries.ById, new { id = actorId });
+        return actor is null ? Problems.NotFound("actor", actorId) : TypedResults.Ok(actor);
+    }
+}

@@ -1,0 +1,56 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.Errors;
+using SummitApi.Platform.Http;
+using SummitApi.Platform.OpenApi;
+using SummitApi.Resources.Shared;
+
+namespace SummitApi.Resources.Assessments;
+
+public static class AssessmentEndpoints
+{
+    public static void MapAssessments(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/assessments").WithTags("Assessments");
+        group.MapGet("/", ListAssessments).WithName("ListAssessments")
+            .WithSummary("List assessments")
+            .WithDescription("Analysts' and the sources' own quoted judgements, ordered by id, one page at a time; filter by summit, speaker and topic.");
+        group.MapGet("/{assessmentId}", GetAssessment).WithName("GetAssessment")
+            .WithSummary("Get an assessment")
+            .WithDescription("One quoted judgement with its speaker (null when the source itself judges), summit, topic and citations.");
+    }
+
+    /// <param name="summit">Only assessments of this summit (a summit id, e.g. busan-2025).</param>
+    /// <param name="speaker">Only assessments by this actor (an actor id, e.g. zhu-feng).</param>
+    /// <param name="topic">Only assessments on this topic (a topics code, e.g. taiwan).</param>
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<AssessmentDto>>, ValidationProblem>> ListAssessments(
+        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] string? summit, [FromQuery] string? speaker, [FromQuery] string? topic,
+        [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor, ("summit", summit), ("speaker", speaker), ("topic", topic));
+        await using var connection = await request.OpenAsync(dataSource, context);
+        await request.RequireExistingAsync(connection, "summit", summit, "summit");
+        await request.RequireExistingAsync(connection, "speaker", speaker, "actor");
+        await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        return TypedResults.Ok(await request.ReadPageAsync<AssessmentDto>(connection, AssessmentQueries.List, new { summit, speaker, topic }, a => [a.Id]));
+    }
+
+    /// <param name="assessmentId">The assessment's id, e.g. zhu-feng-lose-lose.</param>
+    public static async Task<Results<Ok<AssessmentDto>, NotFound<ProblemDetails>>> GetAssessment(
+        string assessmentId, NpgsqlDataSource dataSource, HttpContext context)
+    {
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
+        var assessment = await connection.QuerySingleOrDefaultAsync<AssessmentDto>(AssessmentQueries.ById, new { id = assessmentId });
+        return assessment is null ? Problems.NotFound("assessment", assessmentId) : TypedResults.Ok(assessment);
+    }
+}

@@ -1,0 +1,51 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.Errors;
+using SummitApi.Platform.Http;
+using SummitApi.Platform.OpenApi;
+using SummitApi.Resources.Shared;
+
+namespace SummitApi.Resources.ContextFigures;
+
+public static class ContextFigureEndpoints
+{
+    public static void MapContextFigures(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/context-figures").WithTags("Context figures");
+        group.MapGet("/", ListContextFigures).WithName("ListContextFigures")
+            .WithSummary("List context figures")
+            .WithDescription("Background numbers the sources give (shares, targets, election years, intervals), ordered by id, one page at a time; optionally only those of one summit.");
+        group.MapGet("/{figureId}", GetContextFigure).WithName("GetContextFigure")
+            .WithSummary("Get a context figure")
+            .WithDescription("One background number with its unit, range or bound, period, whether the sources hedge it, who reports it and citations.");
+    }
+
+    /// <param name="summit">Only figures given as background to this summit (a summit id, e.g. busan-2025).</param>
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<ContextFigureDto>>, ValidationProblem>> ListContextFigures(
+        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] string? summit, [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor, ("summit", summit));
+        await using var connection = await request.OpenAsync(dataSource, context);
+        await request.RequireExistingAsync(connection, "summit", summit, "summit");
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        return TypedResults.Ok(await request.ReadPageAsync<ContextFigureDto>(connection, ContextFigureQueries.List, new { summit }, f => [f.Id]));
+    }
+
+    /// <param name="figureId">The figure's id, e.g. china-growth-target.</param>
+    public static async Task<Results<Ok<ContextFigureDto>, NotFound<ProblemDetails>>> GetContextFigure(
+        string figureId, NpgsqlDataSource dataSource, HttpContext context)
+    {
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
+        var figure = await connection.QuerySingleOrDefaultAsync<ContextFigureDto>(ContextFigureQueries.ById, new { id = figureId });
+        return figure is null ? Problems.NotFound("context figure", figureId) : TypedResults.Ok(figure);
+    }
+}

@@ -1,0 +1,99 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.Errors;
+using SummitApi.Platform.Http;
+using SummitApi.Platform.OpenApi;
+using SummitApi.Resources.Shared;
+
+namespace SummitApi.Resources.Outcomes;
+
+public static class OutcomeEndpoints
+{
+    public static void MapOutcomes(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Outcomes");
+        group.MapGet("/outcomes", ListOutcomes).WithName("ListOutcomes")
+            .WithSummary("List outcomes")
+            .WithDescription("""
+                The results of summits (agreements, commitments, one side's claims, observed omissions), ordered by id,
+                one page at a time. Filters combine: `summit`, `topic` and `status` match exactly; `party` matches outcomes
+                whose reportedBy contains that party (a claim made in that party's own account); `q` searches the title,
+                summary and notes in English full text (web search syntax: words, "quoted phrases", or, -word).
+                """);
+        group.MapGet("/outcomes/{outcomeId}", GetOutcome).WithName("GetOutcome")
+            .WithSummary("Get an outcome")
+            .WithDescription("One result of a summit: its topic, kind, status, the parties whose accounts report it, the ids of its structured concessions, and citations.");
+        group.MapGet("/summits/{summitId}/outcomes", ListSummitOutcomes).WithName("ListSummitOutcomes")
+            .WithSummary("List a summit's outcomes")
+            .WithDescription("The results of one summit, ordered by id, one page at a time; optionally only one topic or status. An unknown summit is a 404.");
+    }
+
+    /// <param name="summit">Only outcomes of this summit (a summit id, e.g. busan-2025).</param>
+    /// <param name="topic">Only outcomes on this topic (a topics code, e.g. rare_earths).</param>
+    /// <param name="party">Only outcomes this party's own account reports (a party id, e.g. CN).</param>
+    /// <param name="status">Only outcomes with this status (an outcomeStatuses code, e.g. announced).</param>
+    /// <param name="q">English full-text search over the title, summary and notes, e.g. soybeans.</param>
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<OutcomeDto>>, ValidationProblem>> ListOutcomes(
+        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] string? summit, [FromQuery] string? topic, [FromQuery] string? party, [FromQuery] string? status,
+        [FromQuery] string? q, [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor,
+            ("summit", summit), ("topic", topic), ("party", party), ("status", status), ("q", q));
+        request.RequireText("q", q);
+        await using var connection = await request.OpenAsync(dataSource, context);
+        await request.RequireExistingAsync(connection, "summit", summit, "summit");
+        await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
+        await request.RequireExistingAsync(connection, "party", party, "party");
+        await request.RequireExistingAsync(connection, "status", status, "outcome_status", "code");
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        return TypedResults.Ok(await ReadPageAsync(connection, request, summit, topic, party, status, q));
+    }
+
+    /// <param name="outcomeId">The outcome's id, e.g. truce-extension.</param>
+    public static async Task<Results<Ok<OutcomeDto>, NotFound<ProblemDetails>>> GetOutcome(
+        string outcomeId, NpgsqlDataSource dataSource, HttpContext context)
+    {
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
+        var outcome = await connection.QuerySingleOrDefaultAsync<OutcomeDto>(OutcomeQueries.ById, new { id = outcomeId });
+        return outcome is null ? Problems.NotFound("outcome", outcomeId) : TypedResults.Ok(outcome);
+    }
+
+    /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
+    /// <param name="topic">Only outcomes on this topic (a topics code, e.g. rare_earths).</param>
+    /// <param name="status">Only outcomes with this status (an outcomeStatuses code, e.g. announced).</param>
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<OutcomeDto>>, NotFound<ProblemDetails>, ValidationProblem>> ListSummitOutcomes(
+        string summitId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] string? topic, [FromQuery] string? status, [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor, ("topic", topic), ("status", status));
+        await using var connection = await request.OpenAsync(dataSource, context);
+        await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
+        await request.RequireExistingAsync(connection, "status", status, "outcome_status", "code");
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        if (!await connection.ExecuteScalarAsync<bool>(OutcomeQueries.SummitExists, new { summitId }))
+        {
+            return Problems.NotFound("summit", summitId);
+        }
+        return TypedResults.Ok(await ReadPageAsync(connection, request, summitId, topic, party: null, status, q: null));
+    }
+
+    private static async Task<Page<OutcomeDto>> ReadPageAsync(
+        NpgsqlConnection connection, ListRequest request, string? summit, string? topic, string? party, string? status, string? q)
+    {
+        return await request.ReadPageAsync<OutcomeDto>(connection, OutcomeQueries.List, new { summit, topic, party, status, q }, o => [o.Id]);
+    }
+}

@@ -1,0 +1,49 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.Errors;
+using SummitApi.Platform.Http;
+using SummitApi.Platform.OpenApi;
+using SummitApi.Resources.Shared;
+
+namespace SummitApi.Resources.Parties;
+
+public static class PartyEndpoints
+{
+    public static void MapParties(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/parties").WithTags("Parties");
+        group.MapGet("/", ListParties).WithName("ListParties")
+            .WithSummary("List parties")
+            .WithDescription("Every state and bloc that records refer to (as giver, beneficiary, reporter or participant), ordered by id, one page at a time.");
+        group.MapGet("/{partyId}", GetParty).WithName("GetParty")
+            .WithSummary("Get a party")
+            .WithDescription("One state or bloc: its code, name and kind. Parties are reference data and cite no source.");
+    }
+
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<PartyDto>>, ValidationProblem>> ListParties(
+        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor);
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        await using var connection = await request.OpenAsync(dataSource, context);
+        return TypedResults.Ok(await request.ReadPageAsync<PartyDto>(connection, PartyQueries.List, new { }, p => [p.Id]));
+    }
+
+    /// <param name="partyId">The party's code, e.g. US or CN.</param>
+    public static async Task<Results<Ok<PartyDto>, NotFound<ProblemDetails>>> GetParty(
+        string partyId, NpgsqlDataSource dataSource, HttpContext context)
+    {
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
+        var party = await connection.QuerySingleOrDefaultAsync<PartyDto>(PartyQueries.ById, new { id = partyId });
+        return party is null ? Problems.NotFound("party", partyId) : TypedResults.Ok(party);
+    }
+}

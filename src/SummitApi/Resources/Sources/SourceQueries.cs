@@ -1,0 +1,45 @@
+
+namespace SummitApi.Resources.Sources;
+
+internal static class SourceQueries
+{
+    public const string Columns = """
+        id, title, publisher, authors, published_date, published_date_precision, published_date_qualifier,
+        kind, licence, url, sha256, notes,
+        (SELECT count(*) FROM citation c WHERE c.source_id = source.id)::int AS citation_count
+        """;
+
+    public const string ById = $"SELECT {Columns} FROM source WHERE id = @id";
+
+    /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
+    public const string AllForExport = $"SELECT {Columns} FROM source ORDER BY id COLLATE \"C\"";
+
+    public const string List = $"""
+        SELECT {Columns} FROM source
+         WHERE (@after::text IS NULL OR id > @after)
+         ORDER BY id
+         LIMIT @limit
+        """;
+
+    public const string Exists = "SELECT EXISTS (SELECT 1 FROM source WHERE id = @id)";
+
+    // Every record type's resource is its kebab-case plural: readout_statement → /api/v1/readout-statements/{id}.
+    public const string CitationColumns = """
+        id, source_id, record_type, record_id, excerpt,
+        '/api/v1/' || replace(record_type, '_', '-') || 's/' || record_id AS record_path
+        """;
+
+    public const string CitationById = $"SELECT {CitationColumns} FROM citation WHERE id = @id";
+
+    /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
+    public const string AllCitationsForExport = $"SELECT {CitationColumns} FROM citation ORDER BY id COLLATE \"C\"";
+
+    public const string Citations = $"""
+        SELECT {CitationColumns} FROM citation
+         WHERE (@source::text IS NULL OR source_id = @source)
+           AND (@recordType::text IS NULL OR record_type = @recordType)
+           AND (@after::text IS NULL OR id > @after)
+         ORDER BY id
+         LIMIT @limit
+        """;
+}

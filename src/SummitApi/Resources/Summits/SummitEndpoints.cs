@@ -1,0 +1,49 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.Errors;
+using SummitApi.Platform.Http;
+using SummitApi.Platform.OpenApi;
+using SummitApi.Resources.Shared;
+
+namespace SummitApi.Resources.Summits;
+
+public static class SummitEndpoints
+{
+    public static void MapSummits(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/summits").WithTags("Summits");
+        group.MapGet("/", ListSummits).WithName("ListSummits")
+            .WithSummary("List summits")
+            .WithDescription("Every engagement between leaders (meetings, calls, visits, held or planned), ordered by id, one page at a time.");
+        group.MapGet("/{summitId}", GetSummit).WithName("GetSummit")
+            .WithSummary("Get a summit")
+            .WithDescription("One engagement with its date (and the date's precision), length, status, participating parties and citations.");
+    }
+
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<SummitDto>>, ValidationProblem>> ListSummits(
+        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor);
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        await using var connection = await request.OpenAsync(dataSource, context);
+        return TypedResults.Ok(await request.ReadPageAsync<SummitDto>(connection, SummitQueries.List, new { }, s => [s.Id]));
+    }
+
+    /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
+    public static async Task<Results<Ok<SummitDto>, NotFound<ProblemDetails>>> GetSummit(
+        string summitId, NpgsqlDataSource dataSource, HttpContext context)
+    {
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
+        var summit = await connection.QuerySingleOrDefaultAsync<SummitDto>(SummitQueries.ById, new { id = summitId });
+        return summit is null ? Problems.NotFound("summit", summitId) : TypedResults.Ok(summit);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.Errors;
+using SummitApi.Platform.Http;
+using SummitApi.Platform.OpenApi;
+using SummitApi.Resources.Shared;
+
+namespace SummitApi.Resources.Timeline;
+
+public static class TimelineEndpoints
+{
+    public static void MapTimeline(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Timeline");
+        group.MapGet("/timeline", ListTimelineEvents).WithName("ListTimelineEvents")
+            .WithSummary("List the timeline")
+            .WithDescription("""
+                Events around summits (tariff actions, controls, statements, calls, expiries, planned visits), in the
+                order of their dates and then by id, one page at a time. Dates are loose: an event covers its whole
+                period, from its date (the period's first day) to the period's last day, and a qualifier narrows that to
+                a third of it (early, mid, late): "late November" covers 21 to 30 November, so it sorts after 10 November
+                and "mid-October" before "late October". An undated event the sources place after dated events (`after`)
+                comes right after the latest of them; else one they place before dated events (`before`) comes right
+                before the earliest; other undated events come last.
+
+                `from` and `to` keep the events whose (qualified) period overlaps the asked range (`from` alone: ending on
+                or after it; `to` alone: starting on or before it), so a month-precision event in November matches any
+                range that touches November; an undated event never matches a date filter. `dateBasis` (with `from` or
+                `to`) lists the date bases that count, e.g. `stated` to leave out dates the curator derived or assumed;
+                the `Summit-Date-Basis` response header names the bases a date filter used. `summit` keeps the events on
+                that summit's timeline.
+                """);
+        group.MapGet("/events/{eventId}", GetEvent).WithName("GetEvent")
+            .WithSummary("Get an event")
+            .WithDescription("One event: its date with precision, qualifier (\"late November\" is 2025-11-01, month, late) and basis (stated, derived from another record with an offset, or assumed), kind, the parties involved, the summits and concessions it relates to, the events the sources place it after or before, and citations.");
+    }
+
+    /// <param name="summit">Only events on this summit's timeline (a summit id, e.g. busan-2025).</param>
+    /// <param name="from">Only events whose period ends on or after this day (YYYY-MM-DD).</param>
+    /// <param name="to">Only events whose period starts on or before this day (YYYY-MM-DD).</param>
+    /// <param name="dateBasis">With from or to: the date bases that count, comma-separated (stated, derived, assumed); default all.</param>
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<EventDto>>, ValidationProblem>> ListTimelineEvents(
+        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] string? summit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] string? dateBasis,
+        [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor,
+            ("summit", summit), ("from", IsoDate(from)), ("to", IsoDate(to)), ("dateBasis", dateBasis));
+        request.RequireRange("from", from, "to", to);
+        await using var connection = await request.OpenAsync(dataSource, context);
+        await request.RequireExistingAsync(connection, "summit", summit, "summit");
+        var dated = from is not null || to is not null;
+        var dateBases = await DateBasisFilter.ReadAsync(request, connection, dateBasis, dated, "from, to");
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        await DateBasisFilter.AnnounceAsync(context, connection, dateBases, dated);
+        return TypedResults.Ok(await request.ReadPageBySortKeyAsync<EventDto>(connection, TimelineQueries.List, new { summit, from, to, dateBases }, e => e.Id));
+    }
+
+    /// <param name="eventId">The event's id, e.g. trump-xi-call-late-november.</param>
+    public static async Task<Results<Ok<EventDto>, NotFound<ProblemDetails>>> GetEvent(
+        string eventId, NpgsqlDataSource dataSource, HttpContext context)
+    {
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
+        var timelineEvent = await connection.QuerySingleOrDefaultAsync<EventDto>(TimelineQueries.ById, new { id = eventId });
+        return timelineEvent is null ? Problems.NotFound("event", eventId) : TypedResults.Ok(timelineEvent);
+    }
+
+    private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
