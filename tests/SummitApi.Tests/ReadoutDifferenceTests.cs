@@ -472,7 +472,7 @@ public class ReadoutDifferenceComputationTests
     private static PartyStanceDto Stance(ReadoutDifferencesDto result, string topic, string party) =>
         result.Items.Single(d => d.Topic == topic).Stances.Single(s => s.Party == party);
 
-    private static ReadoutStatementDto Statement(
+    private static ComparedStatement Statement(
         string id, string party, string topic, string stance = "asserts", string[]? contradicts = null, string[]? agreesWith = null, string? basis = "readout") => new()
     {
         Id = id,

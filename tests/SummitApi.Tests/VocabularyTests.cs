@@ -16,7 +16,7 @@ public class VocabularyTests(SummitApiFactory factory) : IClassFixture<SummitApi
     {
         var vocabularies = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/vocabularies");
 
-        Assert.Equal(Vocabulary.All.Select(v => v.Name).Concat(ComputedLists), vocabularies.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(VocabularyList.All.Select(v => v.Name).Concat(ComputedLists), vocabularies.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public class VocabularyTests(SummitApiFactory factory) : IClassFixture<SummitApi
         var vocabularies = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/vocabularies");
         await using var connection = await factory.OpenConnectionAsync();
 
-        foreach (var vocabulary in Vocabulary.All)
+        foreach (var vocabulary in VocabularyList.All)
         {
             var expected = (await connection.QueryAsync<(string, string, string?)>(
                 $"SELECT code, label, description FROM {vocabulary.Table} ORDER BY code")).ToList();
@@ -84,7 +84,7 @@ public class VocabularyTests(SummitApiFactory factory) : IClassFixture<SummitApi
         var document = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
 
         var properties = document.GetProperty("components").GetProperty("schemas").GetProperty("Vocabularies").GetProperty("properties");
-        Assert.Equal(Vocabulary.All.Select(v => v.Name).Concat(ComputedLists).Order(StringComparer.Ordinal),
+        Assert.Equal(VocabularyList.All.Select(v => v.Name).Concat(ComputedLists).Order(StringComparer.Ordinal),
             properties.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 

@@ -12,6 +12,7 @@ using SummitApi.Resources.Readouts;
 using SummitApi.Resources.Sources;
 using SummitApi.Resources.Summits;
 using SummitApi.Resources.Timeline;
+using SummitApi.Resources.ReadoutDifferences;
 
 namespace SummitApi.Features.Exports;
 
@@ -163,7 +164,7 @@ internal static class ExportDatasets
         var records = new List<ReadoutDifferenceRecord>();
         foreach (var summitId in summitIds)
         {
-            var differences = await ReadoutEndpoints.ComputeDifferencesAsync(connection, summitId)
+            var differences = await ReadoutDifferenceQuery.ComputeAsync(connection, summitId)
                 ?? throw new InvalidOperationException($"Summit {summitId} vanished inside one snapshot.");
             records.AddRange(differences.Items.Select(item => new ReadoutDifferenceRecord
             {

@@ -47,13 +47,13 @@ internal sealed partial class ExportDescriptions(IReadOnlyDictionary<string, str
     /// <summary>Reads the documentation file beside the assembly and the vocabulary codes of the snapshot <paramref name="connection"/> is in.</summary>
     public static async Task<ExportDescriptions> LoadAsync(NpgsqlConnection connection, IReadOnlyList<ExportDataset> datasets, CancellationToken cancellationToken)
     {
-        var vocabularies = Vocabulary.All.Select(v => v.Table).ToArray();
+        var vocabularies = VocabularyList.All.Select(v => v.Table).ToArray();
         var references = (await connection.QueryAsync<(string Table, string Column, string Vocabulary)>(
             new CommandDefinition(VocabularyReferences, new { vocabularies }, cancellationToken: cancellationToken))).ToList();
         var terms = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var vocabulary in references.Select(r => r.Vocabulary).Distinct())
         {
-            // The name comes from Vocabulary.All (the query's filter), never from data.
+            // The name comes from VocabularyList.All (the query's filter), never from data.
             terms[vocabulary] = [.. await connection.QueryAsync<string>(new CommandDefinition(
                 $"SELECT code FROM {vocabularies.Single(v => v == vocabulary)} ORDER BY code COLLATE \"C\"", cancellationToken: cancellationToken))];
         }

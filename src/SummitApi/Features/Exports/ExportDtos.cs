@@ -67,7 +67,7 @@ public sealed record ReadoutDifferenceRecord
     /// <example>absent_from_all</example>
     public required string Classification { get; init; }
     /// <summary>Each party's stance on the topic (asserts, not_mentioned, not_reported, no_readout) with its basis.</summary>
-    public required IReadOnlyList<SummitApi.Resources.Readouts.PartyStanceDto> Stances { get; init; }
+    public required IReadOnlyList<SummitApi.Resources.ReadoutDifferences.PartyStanceDto> Stances { get; init; }
 }
 
 /// <summary>An export that was started (or joined) on request.</summary>

@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.Errors;
 
 public static class Problems
@@ -20,6 +15,14 @@ public static class Problems
             Detail = detail,
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         });
+
+    /// <summary>A 400 naming one field and what is wrong with it.</summary>
+    public static ValidationProblem Invalid(string field, string message, string? title = null) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: title);
+
+    /// <summary>A problem of any status with a title that names the kind of problem and a detail that names this one.</summary>
+    public static ProblemHttpResult Of(int status, string title, string detail) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
 
     /// <summary>
     /// Writes a problem straight to the response, for the layers that answer before or around an endpoint (the rate

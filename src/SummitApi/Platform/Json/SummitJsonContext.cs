@@ -17,6 +17,7 @@ using SummitApi.Platform.Reads;
 using SummitApi.Platform.Http;
 using SummitApi.Platform.OpenApi;
 using SummitApi.Resources.Shared;
+using SummitApi.Resources.ReadoutDifferences;
 
 namespace SummitApi.Platform.Json;
 

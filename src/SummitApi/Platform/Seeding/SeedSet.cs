@@ -156,7 +156,7 @@ public sealed class SeedSet
         {
             throw new SeedDataException(file, null, null, "the file must hold one JSON object: vocabulary name → terms");
         }
-        var byName = Vocabulary.All.ToDictionary(v => v.Name);
+        var byName = VocabularyList.All.ToDictionary(v => v.Name);
         var result = new Dictionary<Vocabulary, IReadOnlyList<VocabularyTerm>>();
         foreach (var property in document.RootElement.EnumerateObject())
         {

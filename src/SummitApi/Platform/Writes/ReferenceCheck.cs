@@ -18,7 +18,7 @@ public static class ReferenceCheck
     private static readonly HashSet<string> RecordTables =
         ["party", "source", "actor", "summit", "outcome", "concession", "readout", "readout_statement", "event", "assessment", "context_figure"];
 
-    private static readonly HashSet<string> VocabularyTables = [.. Vocabulary.All.Select(v => v.Table)];
+    private static readonly HashSet<string> VocabularyTables = [.. VocabularyList.All.Select(v => v.Table)];
 
     public static async Task<ValidationResult> ValidateAsync<T>(ChangeSet changeSet, T record, Func<IReferenceCatalog, IValidator<T>> validatorFor)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SummitApi.Platform.Errors;
 using SummitApi.Platform.Json;
 
 namespace SummitApi.Platform.Writes;
@@ -21,7 +23,7 @@ public static class RequestBody
         if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
         {
-            return new(null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            return new(null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 $"Send the body as {mediaType}."));
         }
         if (request.ContentLength > MaxBytes)
@@ -122,12 +124,8 @@ public static class RequestBody
         return null;
     }
 
-    private static IResult Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The body is invalid.");
+    private static ValidationProblem Invalid(string field, string message) => Problems.Invalid(field, message, "The body is invalid.");
 
     private static IResult TooLarge() =>
-        Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"A write's body may be at most {MaxBytes} bytes.");
-
-    private static IResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
+        Problems.Of(StatusCodes.Status413PayloadTooLarge, "Body too large", $"A write's body may be at most {MaxBytes} bytes.");
 }

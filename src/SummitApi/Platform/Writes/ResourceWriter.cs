@@ -47,7 +47,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
         var idempotencyKey = http.Request.Headers[IdempotentRequests.Header].ToString();
         if (idempotencyKey.Length > IdempotentRequests.MaxKeyLength)
         {
-            return Invalid(IdempotentRequests.Header, $"'{IdempotentRequests.Header}' must be at most {IdempotentRequests.MaxKeyLength} characters.");
+            return Problems.Invalid(IdempotentRequests.Header, $"'{IdempotentRequests.Header}' must be at most {IdempotentRequests.MaxKeyLength} characters.");
         }
         var requestHash = IdempotentRequests.HashOf(http.Request.Method, http.Request.Path, received.Value!);
         var body = ToInput(received.Value!, stored: null);
@@ -62,7 +62,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
             {
                 return first.RequestHash.AsSpan().SequenceEqual(requestHash)
                     ? Replay(http, first, json.Value.SerializerOptions)
-                    : Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+                    : Problems.Of(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
                         $"This {IdempotentRequests.Header} was first used with a different request; use a new key for a new request.");
             }
             var input = body.Value!;
@@ -73,7 +73,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
             var id = resource.IdOf(input);
             if (await resource.FindAsync(changeSet.Connection, id) is not null)
             {
-                return Problem(StatusCodes.Status409Conflict, "Already exists", $"A {Describe()} with the id '{id}' already exists; PUT or PATCH it instead.");
+                return Problems.Of(StatusCodes.Status409Conflict, "Already exists", $"A {Describe()} with the id '{id}' already exists; PUT or PATCH it instead.");
             }
             await RecordRows.InsertAsync(changeSet, resource.Table, resource.Row(input));
             await WriteCitationsAsync(changeSet, id, input);
@@ -180,7 +180,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
     {
         if (resource.IdOf(input) != id)
         {
-            return Invalid("id", $"'id' is '{resource.IdOf(input)}' but the path names '{id}'; an id cannot change.");
+            return Problems.Invalid("id", $"'id' is '{resource.IdOf(input)}' but the path names '{id}'; an id cannot change.");
         }
         if (await CheckAsync(changeSet, input) is { } invalid)
         {
@@ -199,7 +199,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
         var reason = http.Request.Headers[EditorialWrite.ReasonHeader].ToString();
         if (reason.Length > MaxReasonLength)
         {
-            return Invalid(EditorialWrite.ReasonHeader, $"'{EditorialWrite.ReasonHeader}' must be at most {MaxReasonLength} characters.");
+            return Problems.Invalid(EditorialWrite.ReasonHeader, $"'{EditorialWrite.ReasonHeader}' must be at most {MaxReasonLength} characters.");
         }
         try
         {
@@ -226,7 +226,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
         {
             // The rules the validators share with the schema passed, so what is left is a rule about
             // other records: a delete that others still refer to, or a record's last citation.
-            return Problem(StatusCodes.Status409Conflict, "The change conflicts with other records", e.MessageText);
+            return Problems.Of(StatusCodes.Status409Conflict, "The change conflicts with other records", e.MessageText);
         }
     }
 
@@ -278,7 +278,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
 
     private static IResult? MissingIfMatch(HttpContext http) =>
         http.Request.Headers.IfMatch.Count == 0
-            ? Problem(StatusCodes.Status428PreconditionRequired, "If-Match required",
+            ? Problems.Of(StatusCodes.Status428PreconditionRequired, "If-Match required",
                 "Send If-Match with the ETag of the record as you last read it, so that no one else's change is overwritten unseen.")
             : null;
 
@@ -287,7 +287,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
         var etag = ETagOf(current, options);
         var matches = EntityTagHeaderValue.TryParseList(http.Request.Headers.IfMatch, out var tags)
             && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || (!tag.IsWeak && ETags.SameRepresentation(tag.Tag.ToString(), etag)));
-        return matches ? null : Problem(StatusCodes.Status412PreconditionFailed, "The record has changed",
+        return matches ? null : Problems.Of(StatusCodes.Status412PreconditionFailed, "The record has changed",
             "If-Match does not name the record's current ETag: someone changed it since you read it. Read it again, then retry.");
     }
 
@@ -313,10 +313,4 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
 
     private static string KeyId(HttpContext http) =>
         http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A write reached its handler without an authenticated API key.");
-
-    private static IResult Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
-
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
 }

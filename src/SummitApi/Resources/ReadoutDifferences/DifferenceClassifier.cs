@@ -1,6 +1,4 @@
-using SummitApi.Resources.Vocabularies;
-
-using SummitApi.Resources.Readouts;
+using SummitApi.Platform.Validation;
 
 namespace SummitApi.Resources.ReadoutDifferences;
 
@@ -59,7 +57,7 @@ public static class DifferenceClassifier
         string summitId,
         IEnumerable<string> summitParties,
         IEnumerable<string> readoutParties,
-        IReadOnlyCollection<ReadoutStatementDto> statements,
+        IReadOnlyCollection<ComparedStatement> statements,
         IEnumerable<string> outcomeTopics)
     {
         var partiesWithReadouts = readoutParties.ToHashSet(StringComparer.Ordinal);
@@ -77,7 +75,7 @@ public static class DifferenceClassifier
         return new ReadoutDifferencesDto { SummitId = summitId, Parties = parties, Items = items.ToList() };
     }
 
-    private static PartyStanceDto StanceOf(string party, List<ReadoutStatementDto> own, bool hasReadouts)
+    private static PartyStanceDto StanceOf(string party, List<ComparedStatement> own, bool hasReadouts)
     {
         var asserting = own.Where(s => s.Stance == Asserts).ToList();
         var (stance, basis) =
@@ -98,7 +96,7 @@ public static class DifferenceClassifier
         };
     }
 
-    private static string Classify(List<ReadoutStatementDto> onTopic, List<PartyStanceDto> stances)
+    private static string Classify(List<ComparedStatement> onTopic, List<PartyStanceDto> stances)
     {
         var onTopicById = onTopic.ToDictionary(s => s.Id, StringComparer.Ordinal);
         // Each statement on the topic is checked, so a link written on either side of a pair is found.
@@ -118,7 +116,7 @@ public static class DifferenceClassifier
     /// Whether the asserting statements linked as agreeing (in either direction, and through one another) form one
     /// claim that a statement of every party makes: two parties asserting different things on a topic do not agree.
     /// </summary>
-    private static bool SomeClaimIsAssertedByAll(List<ReadoutStatementDto> onTopic, Dictionary<string, ReadoutStatementDto> onTopicById, int partyCount)
+    private static bool SomeClaimIsAssertedByAll(List<ComparedStatement> onTopic, Dictionary<string, ComparedStatement> onTopicById, int partyCount)
     {
         var asserting = onTopic.Where(s => s.Stance == Asserts).ToList();
         var neighbours = asserting.ToDictionary(s => s.Id, _ => new List<string>(), StringComparer.Ordinal);

@@ -108,7 +108,7 @@ public static class ReadoutEndpoints
         {
             return request.Problem();
         }
-        var differences = await ComputeDifferencesAsync(connection, summitId);
+        var differences = await ReadoutDifferenceQuery.ComputeAsync(connection, summitId);
         if (differences is null)
         {
             return Problems.NotFound("summit", summitId);
@@ -119,18 +119,6 @@ public static class ReadoutEndpoints
                 .Where(d => (topic is null || d.Topic == topic) && (classification is null || d.Classification == classification))
                 .ToList(),
         });
-    }
-
-    /// <summary>A summit's readout differences, as the endpoint and the exports serve them; null for an unknown summit.</summary>
-    internal static async Task<ReadoutDifferencesDto?> ComputeDifferencesAsync(NpgsqlConnection connection, string summitId)
-    {
-        var scope = await connection.QuerySingleOrDefaultAsync<DifferenceScopeRow>(ReadoutQueries.DifferenceScope, new { summitId });
-        if (scope is null)
-        {
-            return null;
-        }
-        var statements = (await connection.QueryAsync<ReadoutStatementDto>(ReadoutQueries.StatementsOfSummit, new { summitId })).AsList();
-        return DifferenceClassifier.Compute(summitId, scope.SummitParties, scope.ReadoutParties, statements, scope.OutcomeTopics);
     }
 
     /// <summary>Fills in the statements of a page of readouts with one query, not one per readout.</summary>

@@ -43,28 +43,5 @@ internal static class ReadoutQueries
          ORDER BY s.id
         """;
 
-    public const string StatementsOfSummit = $"""
-        {StatementSelect}
-         WHERE r.summit_id = @summitId
-         ORDER BY s.id
-        """;
-
     public const string SummitExists = "SELECT EXISTS (SELECT 1 FROM summit WHERE id = @summitId)";
-
-    /// <summary>What readout differences compare besides the statements; no row for an unknown summit.</summary>
-    public const string DifferenceScope = """
-        SELECT s.parties AS summit_parties,
-               ARRAY(SELECT DISTINCT r.party_id FROM readout r WHERE r.summit_id = s.id) AS readout_parties,
-               ARRAY(SELECT DISTINCT o.topic FROM outcome o WHERE o.summit_id = s.id) AS outcome_topics
-          FROM summit s
-         WHERE s.id = @summitId
-        """;
-}
-
-/// <summary>A row of <see cref="ReadoutQueries.DifferenceScope"/>.</summary>
-internal sealed record DifferenceScopeRow
-{
-    public required string[] SummitParties { get; init; }
-    public required string[] ReadoutParties { get; init; }
-    public required string[] OutcomeTopics { get; init; }
 }

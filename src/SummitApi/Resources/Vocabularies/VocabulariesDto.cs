@@ -1,3 +1,5 @@
+using SummitApi.Platform.Validation;
+
 namespace SummitApi.Resources.Vocabularies;
 
 /// <summary>
