@@ -139,7 +139,7 @@ public class RunCommandTests
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(arguments);
 
-        SummitApi.Platform.Http.ListenAddress.AddListenAddress(builder);
+        SummitApi.Platform.Hosting.ListenAddress.AddListenAddress(builder);
 
         Assert.Equal(listensOn, builder.WebHost.GetSetting(Microsoft.AspNetCore.Hosting.WebHostDefaults.ServerUrlsKey));
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using SummitApi.Platform.Data;
 using SummitApi.Platform.LocalPostgres;
 using SummitApi.Tests.Infrastructure;
+using SummitApi.Platform.Hosting;
 
 namespace SummitApi.Tests;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using SummitApi.Resources;
 using SummitApi.Platform.Data;
 using SummitApi.Platform.LocalPostgres;
 using SummitApi.Platform.Seeding;
@@ -23,10 +24,10 @@ public class SeedDataTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
 
         await using var dataSource = NpgsqlDataSource.Create(factory.ConnectionString);
         var loader = new SeedLoader(dataSource, NullLogger<SeedLoader>.Instance);
-        var skipped = await loader.LoadAsync(SeedSet.ReadEmbedded());
+        var skipped = await loader.LoadAsync(SeedSet.ReadEmbedded(ResourceCatalog.Instance));
         // Without the fingerprint the loader compares every seed row with the table, and still finds nothing to do.
         await connection.ExecuteAsync("DELETE FROM seed_state");
-        var compared = await loader.LoadAsync(SeedSet.ReadEmbedded());
+        var compared = await loader.LoadAsync(SeedSet.ReadEmbedded(ResourceCatalog.Instance));
 
         Assert.Null(skipped);
         Assert.Null(compared);
@@ -144,7 +145,7 @@ public class SeedDataTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
         Read(name => name == file ? Edit(ReadEmbedded(name), recordId, edit) : ReadEmbedded(name));
 
     private static SeedSet Read(Func<string, string> files) =>
-        SeedSet.Read(name => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(files(name))));
+        SeedSet.Read(ResourceCatalog.Instance, name => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(files(name))));
 
     /// <summary>Applies the edit to the record with that id, or to every record when the id is null.</summary>
     private static string Edit(string json, string? recordId, Action<JsonObject> edit)
@@ -190,7 +191,7 @@ public class SeedEvolutionTests(SummitApiFactory factory) : IClassFixture<Summit
                 """, transaction: editor.Transaction);
             await editor.CommitAsync();
         }
-        var newer = SeedSet.Read(file => Embedded(file, json => file == "context-figures.json"
+        var newer = SeedSet.Read(ResourceCatalog.Instance, file => Embedded(file, json => file == "context-figures.json"
             ? new JsonArray(JsonNode.Parse(json)!.AsArray().Where(f => f!["id"]!.GetValue<string>() is not (Dropped or DroppedButEdited)).Select(f => f!.DeepClone()).ToArray()).ToJsonString()
             : json));
 

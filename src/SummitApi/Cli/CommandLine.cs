@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
-using SummitApi.Platform.Data;
+using SummitApi.Features.Exports;
+using SummitApi.Platform.Hosting;
 using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Cli;
@@ -15,15 +16,27 @@ public static class CommandLine
         ["keys"] = KeysCommand.RunAsync,
     };
 
+    /// <summary>Commands that build a host of their own (the export runs with the service's settings but serves nothing).</summary>
+    private static readonly Dictionary<string, Func<string[], Task<int>>> StandaloneCommands = new(StringComparer.Ordinal)
+    {
+        [ExportCommand.Name] = ExportCommand.RunAsync,
+    };
+
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
 
+    public static bool IsStandaloneCommand(string[] args) => args.Length > 0 && StandaloneCommands.ContainsKey(args[0]);
+
+    public static Task<int> RunStandaloneAsync(string[] args) => StandaloneCommands[args[0]](args[1..]);
+
     /// <summary>Logs go to stderr in command mode, so that stdout holds only what the command prints.</summary>
-    public static void SendLogsToStandardError(WebApplicationBuilder builder) =>
+    private static void SendLogsToStandardError(WebApplicationBuilder builder) =>
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
     /// <param name="interrupted">Ctrl+C: ends the command before it changes anything, after which the caller stops what it provisioned.</param>
-    public static async Task<int> RunAsync(WebApplication app, string[] args, CancellationToken interrupted)
+    public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args, CancellationToken interrupted)
     {
+        SendLogsToStandardError(builder);
+        await using var app = builder.Build();
         try
         {
             await app.InitializeDatabaseAsync(interrupted);

@@ -36,7 +36,7 @@ public class ExportTriggerTests(SummitApiFactory factory) : IClassFixture<Summit
         var exported = Assert.Single(new ExportStore(Microsoft.Extensions.Options.Options.Create(new ExportOptions { Directory = commandDirectory })).ExportIds());
         Assert.Contains($"Export {exported} published in {Path.Combine(commandDirectory, exported)}", output);
         Assert.Contains("records/s", output);
-        Assert.Contains($"The API will not list this export: it serves exports from {Path.Combine(SummitApi.Platform.Data.DatabaseSetup.FindRepositoryRoot(AppContext.BaseDirectory), ".data", "exports")} (Exports__Directory)", output);
+        Assert.Contains($"The API will not list this export: it serves exports from {Path.Combine(SummitApi.Platform.Hosting.DatabaseSetup.FindRepositoryRoot(AppContext.BaseDirectory), ".data", "exports")} (Exports__Directory)", output);
         AssertSameDataFiles(Path.Combine(serviceDirectory, reference.ExportId), reference, Path.Combine(commandDirectory, exported));
     }
 

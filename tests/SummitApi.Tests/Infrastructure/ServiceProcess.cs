@@ -47,7 +47,7 @@ public sealed partial class ServiceProcess : IDisposable
     public static ServiceProcess DotnetRun(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var configuration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var root = SummitApi.Platform.Data.DatabaseSetup.FindRepositoryRoot(AppContext.BaseDirectory);
+        var root = SummitApi.Platform.Hosting.DatabaseSetup.FindRepositoryRoot(AppContext.BaseDirectory);
         return Start(root, ["run", "--no-build", "--configuration", configuration, "--project", Path.Combine("src", "SummitApi"), "--", .. arguments], environment);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using SummitApi.Resources;
 using SummitApi.Platform.Data;
 using SummitApi.Platform.LocalPostgres;
 using SummitApi.Platform.Seeding;
@@ -127,7 +128,7 @@ public static class TestPostgres
         await new DatabaseMigrator(NullLogger<DatabaseMigrator>.Instance).MigrateAsync(template);
         await using (var dataSource = NpgsqlDataSource.Create(template))
         {
-            await new SeedLoader(dataSource, NullLogger<SeedLoader>.Instance).LoadAsync(SeedSet.ReadEmbedded());
+            await new SeedLoader(dataSource, NullLogger<SeedLoader>.Instance).LoadAsync(SeedSet.ReadEmbedded(ResourceCatalog.Instance));
         }
         // A template must have no open connections while it is copied.
         NpgsqlConnection.ClearAllPools();

@@ -7,6 +7,9 @@ using SummitApi.Platform.Caching;
 using SummitApi.Platform.Http;
 using SummitApi.Resources.Shared;
 
+using SummitApi.Platform.Hosting;
+using SummitApi.Resources;
+
 namespace SummitApi.Features.Exports;
 
 /// <summary>
@@ -81,6 +84,7 @@ public static class ExportCommand
         }
         await using var cluster = provisioned; // stops the cluster only if this command started it
         builder.AddSummitHttp();
+        builder.AddResources();
         builder.AddExports();
         await using var app = builder.Build();
 

@@ -13,6 +13,7 @@ using SummitApi.Resources.Sources;
 using SummitApi.Resources.Summits;
 using SummitApi.Resources.Timeline;
 using SummitApi.Resources.ReadoutDifferences;
+using SummitApi.Resources.Citations;
 
 namespace SummitApi.Features.Exports;
 
@@ -153,7 +154,7 @@ internal static class ExportDatasets
         Table("events", "event", Json.EventDto, TimelineQueries.AllForExport),
         Table("assessments", "assessment", Json.AssessmentDto, AssessmentQueries.AllForExport, new ForeignKey("speakerId", "actors"), new ForeignKey("summitId", "summits")),
         Table("context-figures", "context_figure", Json.ContextFigureDto, ContextFigureQueries.AllForExport, new ForeignKey("summitId", "summits")),
-        Table("citations", "citation", Json.SourceCitationDto, SourceQueries.AllCitationsForExport, new ForeignKey("sourceId", "sources")),
+        Table("citations", "citation", Json.SourceCitationDto, CitationQueries.AllForExport, new ForeignKey("sourceId", "sources")),
     ];
 
     private static ExportDataset<T> Table<T>(string name, string table, JsonTypeInfo<T> typeInfo, string sql, params ForeignKey[] foreignKeys) =>

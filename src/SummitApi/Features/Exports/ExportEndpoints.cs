@@ -24,6 +24,7 @@ public static class ExportEndpoints
             .Validate(o => o.Keep >= 1, "Exports:Keep must be at least 1.")
             .Validate(o => IsValidSchedule(o), "Exports:Schedule must be a cron expression (five fields, or six with seconds) or empty.")
             .ValidateOnStart();
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ExportResponseJsonContext.Default));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ExportStore>();
         builder.Services.AddSingleton<ExportFileSystem>();

@@ -11,6 +11,7 @@ using SummitApi.Resources.Readouts;
 using SummitApi.Resources.Sources;
 using SummitApi.Resources.Summits;
 using SummitApi.Resources.Timeline;
+using SummitApi.Resources.Citations;
 
 namespace SummitApi.Features.Exports;
 

@@ -1,6 +1,7 @@
 using Cronos;
 using SummitApi.Platform.Data;
 using SummitApi.Platform.LocalPostgres;
+using SummitApi.Platform.Hosting;
 
 namespace SummitApi.Features.Exports;
 

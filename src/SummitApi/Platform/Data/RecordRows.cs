@@ -64,6 +64,9 @@ public static class RecordRows
     public static Task DeleteAsync(ChangeSet changeSet, string table, string id) =>
         changeSet.Connection.ExecuteAsync($"DELETE FROM {Quote(table)} WHERE id = @id", new { id }, changeSet.Transaction);
 
+    /// <summary>The table of every record's citations: the link of a fact to its source, kept by the platform for every resource.</summary>
+    public const string CitationTable = "citation";
+
     /// <summary>Makes a record's citations exactly these (ids derive from content, so unchanged ones stay).</summary>
     public static async Task ReplaceCitationsAsync(ChangeSet changeSet, string recordType, string recordId, IEnumerable<CitationInput> citations)
     {

@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 
 using SummitApi.Platform.Data;
+using SummitApi.Platform.Hosting;
 
 namespace SummitApi.Platform.Reads;
 

@@ -23,18 +23,9 @@ public sealed class SeedLoader(NpgsqlDataSource dataSource, ILogger<SeedLoader> 
         IReadOnlyList<SeedTable> tables =
         [
             .. seeds.Vocabularies.Select(v => new SeedTable(v.Key.Table, "code", v.Value)),
-            new("party", "id", seeds.Parties),
-            new("source", "id", seeds.Sources),
-            new("actor", "id", seeds.Actors),
-            new("summit", "id", seeds.Summits),
-            new("outcome", "id", seeds.Outcomes),
-            new("concession", "id", seeds.Concessions),
-            new("readout", "id", seeds.Readouts),
-            new("readout_statement", "id", seeds.Statements),
-            new("event", "id", seeds.Events),
-            new("assessment", "id", seeds.Assessments),
-            new("context_figure", "id", seeds.ContextFigures),
-            new("citation", "id", seeds.Citations().ToList()),
+            // The citations are the records' own, each row derived from a record's citation in the seeds.
+            .. seeds.Records.Select(records => new SeedTable(records.Resource.Table, "id",
+                records.Resource.Table == RecordRows.CitationTable ? seeds.Citations().ToList() : records.Inputs)),
         ];
 
         var fingerprint = Fingerprint(tables);
@@ -148,7 +139,7 @@ public sealed class SeedLoader(NpgsqlDataSource dataSource, ILogger<SeedLoader> 
         string By(string entity, string key) =>
             $"EXISTS (SELECT 1 FROM revision r JOIN change_set cs ON cs.seq = r.seq WHERE r.entity = {entity} AND r.record_id = {key} AND cs.author <> '{Author}')";
         var own = By($"'{table.Name}'", $"{row}.{Quote(table.Key)}");
-        return table.Name == "citation" ? $"({own} OR {By($"{row}.record_type", $"{row}.record_id")})" : own;
+        return table.Name == RecordRows.CitationTable ? $"({own} OR {By($"{row}.record_type", $"{row}.record_id")})" : own;
     }
 
     /// <summary>A table's seed rows as JSON with the table's snake_case column names.</summary>

@@ -1,17 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
-using FluentValidation;
-using SummitApi.Resources.Actors;
-using SummitApi.Resources.Assessments;
-using SummitApi.Resources.Concessions;
-using SummitApi.Resources.ContextFigures;
-using SummitApi.Resources.Outcomes;
-using SummitApi.Resources.Parties;
-using SummitApi.Resources.Readouts;
-using SummitApi.Resources.Sources;
-using SummitApi.Resources.Summits;
-using SummitApi.Resources.Timeline;
-using SummitApi.Resources.Vocabularies;
+using SummitApi.Platform.Catalog;
 using SummitApi.Platform.Data;
 using SummitApi.Platform.LocalPostgres;
 using SummitApi.Platform.Json;
@@ -21,50 +10,32 @@ namespace SummitApi.Platform.Seeding;
 
 /// <summary>
 /// The curated data set of seeds/, parsed strictly (an unknown, missing or mistyped field is an
-/// error) and validated with the same rules as editorial writes.
+/// error) and validated with the same rules as editorial writes. Which files hold which records is the
+/// resource catalog's to say.
 /// </summary>
 public sealed class SeedSet
 {
     public required IReadOnlyDictionary<Vocabulary, IReadOnlyList<VocabularyTerm>> Vocabularies { get; init; }
-    public required IReadOnlyList<PartyInput> Parties { get; init; }
-    public required IReadOnlyList<SourceInput> Sources { get; init; }
-    public required IReadOnlyList<ActorInput> Actors { get; init; }
-    public required IReadOnlyList<SummitInput> Summits { get; init; }
-    public required IReadOnlyList<OutcomeInput> Outcomes { get; init; }
-    public required IReadOnlyList<ConcessionInput> Concessions { get; init; }
-    public required IReadOnlyList<ReadoutInput> Readouts { get; init; }
-    public required IReadOnlyList<ReadoutStatementInput> Statements { get; init; }
-    public required IReadOnlyList<EventInput> Events { get; init; }
-    public required IReadOnlyList<AssessmentInput> Assessments { get; init; }
-    public required IReadOnlyList<ContextFigureInput> ContextFigures { get; init; }
+
+    /// <summary>Each resource's seed records (its write models), in the catalog's order.</summary>
+    public required IReadOnlyList<SeedRecords> Records { get; init; }
 
     /// <summary>The seed files built into the service.</summary>
-    public static SeedSet ReadEmbedded()
+    public static SeedSet ReadEmbedded(IResourceCatalog resources)
     {
         var assembly = typeof(SeedSet).Assembly;
-        return Read(file => assembly.GetManifestResourceStream("seeds/" + file));
+        return Read(resources, file => assembly.GetManifestResourceStream("seeds/" + file));
     }
 
+    /// <param name="resources">What the service holds, and which seed file holds each.</param>
     /// <param name="openFile">Opens a seed file by name (e.g. "summits.json"), or null when it is missing.</param>
-    public static SeedSet Read(Func<string, Stream?> openFile)
+    public static SeedSet Read(IResourceCatalog resources, Func<string, Stream?> openFile)
     {
-        var vocabularies = ReadVocabularies(openFile);
-        var readouts = ReadRecords<ReadoutInput>(openFile, "readouts.json");
-        var statements = readouts.SelectMany(r => (r.Statements ?? []).Select(s => s with { ReadoutId = s.ReadoutId ?? r.Id })).ToList();
+        var files = new SeedFiles(openFile);
         var set = new SeedSet
         {
-            Vocabularies = vocabularies,
-            Parties = ReadRecords<PartyInput>(openFile, "parties.json"),
-            Sources = ReadRecords<SourceInput>(openFile, "sources.json"),
-            Actors = ReadRecords<ActorInput>(openFile, "actors.json"),
-            Summits = ReadRecords<SummitInput>(openFile, "summits.json"),
-            Outcomes = ReadRecords<OutcomeInput>(openFile, "outcomes.json"),
-            Concessions = ReadRecords<ConcessionInput>(openFile, "concessions.json"),
-            Readouts = readouts,
-            Statements = statements,
-            Events = ReadRecords<EventInput>(openFile, "events.json"),
-            Assessments = ReadRecords<AssessmentInput>(openFile, "assessments.json"),
-            ContextFigures = ReadRecords<ContextFigureInput>(openFile, "context-figures.json"),
+            Vocabularies = ReadVocabularies(resources.Vocabularies, openFile),
+            Records = [.. resources.Records.Select(resource => new SeedRecords(resource, resource.ReadSeeds(files)))],
         };
         set.Validate();
         return set;
@@ -72,18 +43,12 @@ public sealed class SeedSet
 
     /// <summary>Every citation of every record, each with an id derived from its content so reloading finds it again.</summary>
     public IEnumerable<SeedCitation> Citations() =>
-        Actors.SelectMany(r => Cite("actor", r.Id, r.Citations))
-            .Concat(Summits.SelectMany(r => Cite("summit", r.Id, r.Citations)))
-            .Concat(Outcomes.SelectMany(r => Cite("outcome", r.Id, r.Citations)))
-            .Concat(Concessions.SelectMany(r => Cite("concession", r.Id, r.Citations)))
-            .Concat(Readouts.SelectMany(r => Cite("readout", r.Id, r.Citations)))
-            .Concat(Statements.SelectMany(r => Cite("readout_statement", r.Id, r.Citations)))
-            .Concat(Events.SelectMany(r => Cite("event", r.Id, r.Citations)))
-            .Concat(Assessments.SelectMany(r => Cite("assessment", r.Id, r.Citations)))
-            .Concat(ContextFigures.SelectMany(r => Cite("context_figure", r.Id, r.Citations)));
-
-    private static IEnumerable<SeedCitation> Cite(string recordType, string recordId, IReadOnlyList<CitationInput> citations) =>
-        citations.Select(c => new SeedCitation(RecordRows.CitationId(recordType, recordId, c), c.SourceId, recordType, recordId, c.Excerpt));
+        Records.SelectMany(records => records.Inputs.SelectMany(input =>
+        {
+            var recordId = records.Resource.IdOf(input);
+            return records.Resource.CitationsOf(input).Select(c =>
+                new SeedCitation(RecordRows.CitationId(records.Resource.Table, recordId, c), c.SourceId, records.Resource.Table, recordId, c.Excerpt));
+        }));
 
     private void Validate()
     {
@@ -95,60 +60,34 @@ public sealed class SeedSet
                 catalog.AddCode(vocabulary.Table, term.Code);
             }
         }
-        void Register(string file, string recordType, IEnumerable<string> ids)
+        foreach (var (resource, inputs) in Records)
         {
+            var ids = inputs.Select(resource.IdOf).ToList();
             foreach (var duplicate in ids.GroupBy(id => id).Where(g => g.Count() > 1))
             {
-                throw new SeedDataException(file, duplicate.Key, "id", "the id is used by more than one record");
+                throw new SeedDataException(resource.SeedFile!, duplicate.Key, "id", "the id is used by more than one record");
             }
             foreach (var id in ids)
             {
-                catalog.AddRecord(recordType, id);
+                catalog.AddRecord(resource.Table, id);
             }
         }
-        Register("parties.json", "party", Parties.Select(p => p.Id));
-        Register("sources.json", "source", Sources.Select(s => s.Id));
-        Register("actors.json", "actor", Actors.Select(a => a.Id));
-        Register("summits.json", "summit", Summits.Select(s => s.Id));
-        Register("outcomes.json", "outcome", Outcomes.Select(o => o.Id));
-        Register("concessions.json", "concession", Concessions.Select(c => c.Id));
-        Register("readouts.json", "readout", Readouts.Select(r => r.Id));
-        Register("readouts.json", "readout_statement", Statements.Select(s => s.Id));
-        Register("events.json", "event", Events.Select(e => e.Id));
-        Register("assessments.json", "assessment", Assessments.Select(a => a.Id));
-        Register("context-figures.json", "context_figure", ContextFigures.Select(f => f.Id));
-
-        foreach (var party in Parties.Where(p => !catalog.HasCode("party_kind", p.Kind)))
+        foreach (var (resource, inputs) in Records)
         {
-            throw new SeedDataException("parties.json", party.Id, "kind", $"'{party.Kind}' is not a partyKinds code");
-        }
-        Check("sources.json", Sources, s => s.Id, new SourceInputValidator(catalog));
-        Check("actors.json", Actors, a => a.Id, new ActorInputValidator(catalog));
-        Check("summits.json", Summits, s => s.Id, new SummitInputValidator(catalog));
-        Check("outcomes.json", Outcomes, o => o.Id, new OutcomeInputValidator(catalog));
-        Check("concessions.json", Concessions, c => c.Id, new ConcessionInputValidator(catalog));
-        Check("readouts.json", Readouts, r => r.Id, new ReadoutInputValidator(catalog));
-        Check("readouts.json", Statements, s => s.Id, new ReadoutStatementInputValidator(catalog));
-        Check("events.json", Events, e => e.Id, new EventInputValidator(catalog));
-        Check("assessments.json", Assessments, a => a.Id, new AssessmentInputValidator(catalog));
-        Check("context-figures.json", ContextFigures, f => f.Id, new ContextFigureInputValidator(catalog));
-    }
-
-    private static void Check<T>(string file, IEnumerable<T> records, Func<T, string> id, IValidator<T> validator)
-    {
-        foreach (var record in records)
-        {
-            var result = validator.Validate(record);
-            result.Errors.AddRange(EmptyText.Failures(record!));
-            if (!result.IsValid)
+            foreach (var input in inputs)
             {
-                var failure = result.Errors[0];
-                throw new SeedDataException(file, id(record), JsonNamingPolicy.CamelCase.ConvertName(failure.PropertyName), failure.ErrorMessage);
+                var result = resource.Validate(input, catalog);
+                result.Errors.AddRange(EmptyText.Failures(input));
+                if (!result.IsValid)
+                {
+                    var failure = result.Errors[0];
+                    throw new SeedDataException(resource.SeedFile!, resource.IdOf(input), JsonNamingPolicy.CamelCase.ConvertName(failure.PropertyName), failure.ErrorMessage);
+                }
             }
         }
     }
 
-    private static IReadOnlyDictionary<Vocabulary, IReadOnlyList<VocabularyTerm>> ReadVocabularies(Func<string, Stream?> openFile)
+    private static IReadOnlyDictionary<Vocabulary, IReadOnlyList<VocabularyTerm>> ReadVocabularies(IReadOnlyList<Vocabulary> vocabularies, Func<string, Stream?> openFile)
     {
         const string file = "vocabularies.json";
         using var document = Parse(openFile, file);
@@ -156,7 +95,7 @@ public sealed class SeedSet
         {
             throw new SeedDataException(file, null, null, "the file must hold one JSON object: vocabulary name → terms");
         }
-        var byName = VocabularyList.All.ToDictionary(v => v.Name);
+        var byName = vocabularies.ToDictionary(v => v.Name);
         var result = new Dictionary<Vocabulary, IReadOnlyList<VocabularyTerm>>();
         foreach (var property in document.RootElement.EnumerateObject())
         {
@@ -170,13 +109,7 @@ public sealed class SeedSet
         return result;
     }
 
-    private static List<T> ReadRecords<T>(Func<string, Stream?> openFile, string file)
-    {
-        using var document = Parse(openFile, file);
-        return DeserializeElements<T>(file, document.RootElement, record => record.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null);
-    }
-
-    private static JsonDocument Parse(Func<string, Stream?> openFile, string file)
+    internal static JsonDocument Parse(Func<string, Stream?> openFile, string file)
     {
         using var stream = openFile(file) ?? throw new SeedDataException(file, null, null, "the file is missing");
         try
@@ -189,7 +122,7 @@ public sealed class SeedSet
         }
     }
 
-    private static List<T> DeserializeElements<T>(string file, JsonElement array, Func<JsonElement, string?> recordId)
+    internal static List<T> DeserializeElements<T>(string file, JsonElement array, Func<JsonElement, string?> recordId)
     {
         if (array.ValueKind != JsonValueKind.Array)
         {
@@ -211,6 +144,26 @@ public sealed class SeedSet
             index++;
         }
         return records;
+    }
+}
+
+/// <summary>One resource's records in the seed files.</summary>
+public sealed record SeedRecords(IRecordResource Resource, IReadOnlyList<object> Inputs);
+
+/// <summary>Reads each seed file once per type asked for (readouts.json holds the readouts and, inline, their statements).</summary>
+internal sealed class SeedFiles(Func<string, Stream?> openFile) : ISeedFiles
+{
+    private readonly Dictionary<(string File, Type Type), object> read = [];
+
+    public IReadOnlyList<T> Records<T>(string file)
+    {
+        if (!read.TryGetValue((file, typeof(T)), out var records))
+        {
+            using var document = SeedSet.Parse(openFile, file);
+            read[(file, typeof(T))] = records = SeedSet.DeserializeElements<T>(file, document.RootElement,
+                record => record.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null);
+        }
+        return (IReadOnlyList<T>)records;
     }
 }
 

@@ -1,3 +1,4 @@
+using SummitApi.Platform.Catalog;
 using System.Text.Json;
 
 namespace SummitApi.Platform.Writes;
@@ -10,7 +11,7 @@ namespace SummitApi.Platform.Writes;
 /// </summary>
 public sealed record ReadOnlyMembers(Type RecordType, IReadOnlyDictionary<string, string> Reasons)
 {
-    public static ReadOnlyMembers Of<TInput, TRecord>(WritableResource<TInput, TRecord> resource, JsonSerializerOptions options)
+    public static ReadOnlyMembers Of<TInput, TRecord>(RecordResource<TInput, TRecord> resource, JsonSerializerOptions options)
         where TInput : class
         where TRecord : class
     {

@@ -1,10 +1,11 @@
 using Dapper;
 using FluentValidation;
 using FluentValidation.Results;
-using SummitApi.Resources.Vocabularies;
 using SummitApi.Platform.Data;
 using SummitApi.Platform.LocalPostgres;
 using SummitApi.Platform.Validation;
+
+using SummitApi.Platform.Catalog;
 
 namespace SummitApi.Platform.Writes;
 
@@ -13,14 +14,13 @@ namespace SummitApi.Platform.Writes;
 /// topic X exist?"), so the validator runs twice: once to learn which codes and ids it asks about,
 /// then, after one query per table for exactly those, with the answers.
 /// </summary>
-public static class ReferenceCheck
+public sealed class ReferenceCheck(IResourceCatalog resources)
 {
-    private static readonly HashSet<string> RecordTables =
-        ["party", "source", "actor", "summit", "outcome", "concession", "readout", "readout_statement", "event", "assessment", "context_figure"];
+    private readonly HashSet<string> recordTables = [.. resources.Records.Select(r => r.Table)];
 
-    private static readonly HashSet<string> VocabularyTables = [.. VocabularyList.All.Select(v => v.Table)];
+    private readonly HashSet<string> vocabularyTables = [.. resources.Vocabularies.Select(v => v.Table)];
 
-    public static async Task<ValidationResult> ValidateAsync<T>(ChangeSet changeSet, T record, Func<IReferenceCatalog, IValidator<T>> validatorFor)
+    public async Task<ValidationResult> ValidateAsync<T>(ChangeSet changeSet, T record, Func<IReferenceCatalog, IValidator<T>> validatorFor)
     {
         var asked = new RecordingCatalog();
         validatorFor(asked).Validate(record);
@@ -29,7 +29,7 @@ public static class ReferenceCheck
         foreach (var (table, codes) in asked.Codes)
         {
             var found = await changeSet.Connection.QueryAsync<string>(
-                $"SELECT code FROM {Known(VocabularyTables, table)} WHERE code = ANY (@codes)", new { codes = codes.ToArray() }, changeSet.Transaction);
+                $"SELECT code FROM {Known(vocabularyTables, table)} WHERE code = ANY (@codes)", new { codes = codes.ToArray() }, changeSet.Transaction);
             foreach (var code in found)
             {
                 known.AddCode(table, code);
@@ -38,7 +38,7 @@ public static class ReferenceCheck
         foreach (var (table, ids) in asked.Records)
         {
             var found = await changeSet.Connection.QueryAsync<string>(
-                $"SELECT id FROM {Known(RecordTables, table)} WHERE id = ANY (@ids)", new { ids = ids.ToArray() }, changeSet.Transaction);
+                $"SELECT id FROM {Known(recordTables, table)} WHERE id = ANY (@ids)", new { ids = ids.ToArray() }, changeSet.Transaction);
             foreach (var id in found)
             {
                 known.AddRecord(table, id);

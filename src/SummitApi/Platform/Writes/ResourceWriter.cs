@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
+using SummitApi.Platform.Catalog;
 using SummitApi.Platform.Caching;
 using SummitApi.Platform.Data;
 using SummitApi.Platform.Reads;
@@ -31,7 +32,7 @@ public sealed class EditorialWrite
     public const string ReasonHeader = "X-Change-Reason";
 }
 
-public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRecord> resource, ReadOnlyMembers readOnly)
+public sealed class ResourceWriter<TInput, TRecord>(RecordResource<TInput, TRecord> resource, ReadOnlyMembers readOnly, ReferenceCheck references)
     where TInput : class
     where TRecord : class
 {
@@ -236,7 +237,7 @@ public sealed class ResourceWriter<TInput, TRecord>(WritableResource<TInput, TRe
         {
             return TypedResults.ValidationProblem(tooLong, title: "One or more fields are too long.");
         }
-        ValidationResult result = await ReferenceCheck.ValidateAsync(changeSet, input, resource.Validator);
+        ValidationResult result = await references.ValidateAsync(changeSet, input, resource.Validator);
         return result.IsValid ? null : TypedResults.ValidationProblem(
             result.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()),

@@ -1,25 +1,14 @@
 using System.Text.Json.Nodes;
-using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using SummitApi.Platform.Auth;
+using SummitApi.Platform.Catalog;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Caching;
 using SummitApi.Platform.Http;
-using SummitApi.Resources.Shared;
-using SummitApi.Resources.Actors;
-using SummitApi.Resources.Assessments;
-using SummitApi.Resources.Concessions;
 using SummitApi.Platform.History;
-using SummitApi.Resources.ContextFigures;
-using SummitApi.Resources.Outcomes;
-using SummitApi.Resources.Readouts;
-using SummitApi.Resources.Sources;
-using SummitApi.Resources.Citations;
-using SummitApi.Resources.Summits;
-using SummitApi.Resources.Timeline;
 
 namespace SummitApi.Platform.Writes;
 
@@ -32,89 +21,33 @@ public static class WriteEndpoints
     public const string JsonBody = "application/json";
     public const string MergePatchBody = "application/merge-patch+json";
 
-    public static void MapWrites(this RouteGroupBuilder api)
+    /// <summary>Maps the writes and the revision history of every writable resource of the catalog.</summary>
+    public static void MapWrites(this RouteGroupBuilder api, IResourceCatalog resources)
     {
-        api.Map(new WritableResource<SummitInput, SummitDto>
+        var mapper = new WriteMapper(api, new ReferenceCheck(resources));
+        foreach (var resource in resources.Records.Where(r => r.IsWritable))
         {
-            Path = "summits", IdParameter = "summitId", Table = "summit", Name = "Summit", Tag = "Summits",
-            Validator = catalog => new SummitInputValidator(catalog), IdOf = s => s.Id, CitationsOf = s => s.Citations,
-            FindAsync = FindBy<SummitDto>(SummitQueries.ById),
-        });
-        api.Map(new WritableResource<ActorInput, ActorDto>
-        {
-            Path = "actors", IdParameter = "actorId", Table = "actor", Name = "Actor", Tag = "Actors",
-            Validator = catalog => new ActorInputValidator(catalog), IdOf = a => a.Id, CitationsOf = a => a.Citations,
-            FindAsync = FindBy<ActorDto>(ActorQueries.ById),
-        });
-        api.Map(new WritableResource<OutcomeInput, OutcomeDto>
-        {
-            Path = "outcomes", IdParameter = "outcomeId", Table = "outcome", Name = "Outcome", Tag = "Outcomes",
-            Validator = catalog => new OutcomeInputValidator(catalog), IdOf = o => o.Id, CitationsOf = o => o.Citations,
-            FindAsync = FindBy<OutcomeDto>(OutcomeQueries.ById),
-        });
-        api.Map(new WritableResource<ConcessionInput, ConcessionDto>
-        {
-            Path = "concessions", IdParameter = "concessionId", Table = "concession", Name = "Concession", Tag = "Concessions",
-            Validator = catalog => new ConcessionInputValidator(catalog), IdOf = c => c.Id, CitationsOf = c => c.Citations,
-            FindAsync = FindBy<ConcessionDto>(ConcessionQueries.ById),
-        });
-        api.Map(new WritableResource<ReadoutInput, ReadoutDto>
-        {
-            Path = "readouts", IdParameter = "readoutId", Table = "readout", Name = "Readout", Tag = "Readouts",
-            Validator = catalog => new ReadoutInputValidator(catalog), IdOf = r => r.Id, CitationsOf = r => r.Citations,
-            FindAsync = async (connection, id) => await connection.QuerySingleOrDefaultAsync<ReadoutDto>(ReadoutQueries.ById, new { id }) is { } readout
-                ? (await ReadoutEndpoints.WithStatementsAsync(connection, [readout]))[0]
-                : null,
-            WrittenElsewhere = new Dictionary<string, string> { ["statements"] = "write each statement through /api/v1/readout-statements" },
-        });
-        api.Map(new WritableResource<ReadoutStatementInput, ReadoutStatementDto>
-        {
-            Path = "readout-statements", IdParameter = "statementId", Table = "readout_statement", Name = "ReadoutStatement", Tag = "Readouts",
-            Validator = catalog => new ReadoutStatementInputValidator(catalog), IdOf = s => s.Id, CitationsOf = s => s.Citations,
-            FindAsync = FindBy<ReadoutStatementDto>(ReadoutQueries.StatementById),
-        });
-        api.Map(new WritableResource<EventInput, EventDto>
-        {
-            Path = "events", IdParameter = "eventId", Table = "event", Name = "Event", Tag = "Timeline",
-            Validator = catalog => new EventInputValidator(catalog), IdOf = e => e.Id, CitationsOf = e => e.Citations,
-            FindAsync = FindBy<EventDto>(TimelineQueries.ById),
-        });
-        api.Map(new WritableResource<AssessmentInput, AssessmentDto>
-        {
-            Path = "assessments", IdParameter = "assessmentId", Table = "assessment", Name = "Assessment", Tag = "Assessments",
-            Validator = catalog => new AssessmentInputValidator(catalog), IdOf = a => a.Id, CitationsOf = a => a.Citations,
-            FindAsync = FindBy<AssessmentDto>(AssessmentQueries.ById),
-        });
-        api.Map(new WritableResource<ContextFigureInput, ContextFigureDto>
-        {
-            Path = "context-figures", IdParameter = "figureId", Table = "context_figure", Name = "ContextFigure", Tag = "Context figures",
-            Validator = catalog => new ContextFigureInputValidator(catalog), IdOf = f => f.Id, CitationsOf = f => f.Citations,
-            FindAsync = FindBy<ContextFigureDto>(ContextFigureQueries.ById),
-        });
-        api.Map(new WritableResource<SourceInput, SourceDto>
-        {
-            Path = "sources", IdParameter = "sourceId", Table = "source", Name = "Source", Tag = "Sources",
-            Validator = catalog => new SourceInputValidator(catalog), IdOf = s => s.Id,
-            FindAsync = FindBy<SourceDto>(SourceQueries.ById),
-        });
-        api.Map(new WritableResource<CitationRecordInput, SourceCitationDto>
-        {
-            Path = "citations", IdParameter = "citationId", Table = "citation", Name = "Citation", Tag = "Sources",
-            Validator = catalog => new CitationRecordInputValidator(catalog), IdOf = c => c.IdOrDerived(),
-            FindAsync = FindBy<SourceCitationDto>(SourceQueries.CitationById),
-            Row = c => c with { Id = c.IdOrDerived() },
-        });
+            resource.Accept(mapper);
+        }
     }
 
-    private static Func<NpgsqlConnection, string, Task<T?>> FindBy<T>(string byIdSql) where T : class =>
-        (connection, id) => connection.QuerySingleOrDefaultAsync<T>(byIdSql, new { id });
+    private sealed class WriteMapper(RouteGroupBuilder api, ReferenceCheck references) : IRecordResourceVisitor<bool>
+    {
+        public bool Visit<TInput, TRecord>(RecordResource<TInput, TRecord> resource)
+            where TInput : class
+            where TRecord : class
+        {
+            api.Map(resource, references);
+            return true;
+        }
+    }
 
-    private static void Map<TInput, TRecord>(this RouteGroupBuilder api, WritableResource<TInput, TRecord> resource)
+    private static void Map<TInput, TRecord>(this RouteGroupBuilder api, RecordResource<TInput, TRecord> resource, ReferenceCheck references)
         where TInput : class
         where TRecord : class
     {
         var readOnly = ReadOnlyMembers.Of(resource, ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
-        var writer = new ResourceWriter<TInput, TRecord>(resource, readOnly);
+        var writer = new ResourceWriter<TInput, TRecord>(resource, readOnly, references);
         var item = $"/{resource.Path}/{{{resource.IdParameter}}}";
         api.MapRevisions(item, resource.IdParameter, resource.Table, resource.Tag);
         var described = resource.Table.Replace('_', ' ');
@@ -158,7 +91,7 @@ public static class WriteEndpoints
         return builder;
     }
 
-    private static RouteHandlerBuilder Writes<TInput, TRecord>(this RouteHandlerBuilder builder, WritableResource<TInput, TRecord> resource, ReadOnlyMembers readOnly)
+    private static RouteHandlerBuilder Writes<TInput, TRecord>(this RouteHandlerBuilder builder, RecordResource<TInput, TRecord> resource, ReadOnlyMembers readOnly)
         where TInput : class
         where TRecord : class =>
         builder.WithTags(resource.Tag)

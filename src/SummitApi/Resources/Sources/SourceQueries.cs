@@ -22,24 +22,4 @@ internal static class SourceQueries
         """;
 
     public const string Exists = "SELECT EXISTS (SELECT 1 FROM source WHERE id = @id)";
-
-    // Every record type's resource is its kebab-case plural: readout_statement → /api/v1/readout-statements/{id}.
-    public const string CitationColumns = """
-        id, source_id, record_type, record_id, excerpt,
-        '/api/v1/' || replace(record_type, '_', '-') || 's/' || record_id AS record_path
-        """;
-
-    public const string CitationById = $"SELECT {CitationColumns} FROM citation WHERE id = @id";
-
-    /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
-    public const string AllCitationsForExport = $"SELECT {CitationColumns} FROM citation ORDER BY id COLLATE \"C\"";
-
-    public const string Citations = $"""
-        SELECT {CitationColumns} FROM citation
-         WHERE (@source::text IS NULL OR source_id = @source)
-           AND (@recordType::text IS NULL OR record_type = @recordType)
-           AND (@after::text IS NULL OR id > @after)
-         ORDER BY id
-         LIMIT @limit
-        """;
 }

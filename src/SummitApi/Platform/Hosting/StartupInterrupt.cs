@@ -5,7 +5,7 @@ using SummitApi.Platform.Caching;
 using SummitApi.Platform.OpenApi;
 using SummitApi.Resources.Shared;
 
-namespace SummitApi.Platform.Http;
+namespace SummitApi.Platform.Hosting;
 
 /// <summary>
 /// Ctrl+C (or SIGTERM) while the service starts cancels the start-up instead of ending the process at once, so

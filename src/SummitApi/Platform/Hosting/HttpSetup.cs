@@ -12,8 +12,9 @@ using SummitApi.Platform.Errors;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.OpenApi;
 using SummitApi.Resources.Shared;
+using SummitApi.Platform.Http;
 
-namespace SummitApi.Platform.Http;
+namespace SummitApi.Platform.Hosting;
 
 public static class HttpSetup
 {
@@ -33,7 +34,7 @@ public static class HttpSetup
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-            options.SerializerOptions.TypeInfoResolverChain.Insert(0, SummitJsonContext.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, PlatformJsonContext.Default);
         });
         services.AddProblemDetails(options => options.CustomizeProblemDetails = problem =>
         {

@@ -5,7 +5,7 @@ using SummitApi.Platform.Caching;
 using SummitApi.Platform.OpenApi;
 using SummitApi.Resources.Shared;
 
-namespace SummitApi.Platform.Http;
+namespace SummitApi.Platform.Hosting;
 
 /// <summary>Where the API listens, and the one line it says when that address is taken.</summary>
 public static class ListenAddress

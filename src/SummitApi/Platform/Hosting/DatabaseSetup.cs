@@ -1,17 +1,13 @@
 using Dapper;
 using Npgsql;
-using SummitApi.Resources.Concessions;
-using SummitApi.Resources.Citations;
+using SummitApi.Platform.Catalog;
+using SummitApi.Platform.Data;
+using SummitApi.Platform.LocalPostgres;
 using SummitApi.Platform.Reads;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-using SummitApi.Platform.Json;
 using SummitApi.Platform.Seeding;
 
-using SummitApi.Platform.LocalPostgres;
 
-namespace SummitApi.Platform.Data;
+namespace SummitApi.Platform.Hosting;
 
 public static class DatabaseSetup
 {
@@ -49,8 +45,6 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<SeedLoader>();
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        SqlMapper.AddTypeHandler(new JsonColumnHandler<IReadOnlyList<CitationDto>>());
-        SqlMapper.AddTypeHandler(new JsonColumnHandler<IReadOnlyList<ConcessionExchange>>());
         return cluster;
     }
 
@@ -62,7 +56,7 @@ public static class DatabaseSetup
     {
         var connection = app.Services.GetRequiredService<DatabaseConnection>();
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(connection.ConnectionString, cancellationToken);
-        await app.Services.GetRequiredService<SeedLoader>().LoadAsync(SeedSet.ReadEmbedded(), cancellationToken);
+        await app.Services.GetRequiredService<SeedLoader>().LoadAsync(SeedSet.ReadEmbedded(app.Services.GetRequiredService<IResourceCatalog>()), cancellationToken);
         await app.Services.GetRequiredService<CursorCodec>().LoadKeyAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         // A step that runs to its end whatever the token says (DbUp's) must not let a cancelled start-up go on.
         cancellationToken.ThrowIfCancellationRequested();
@@ -94,6 +88,3 @@ public static class DatabaseSetup
         return start;
     }
 }
-
-/// <summary>The connection string the service was configured or provisioned with.</summary>
-public sealed record DatabaseConnection(string ConnectionString);

@@ -1,0 +1,56 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using SummitApi.Platform.Reads;
+using SummitApi.Platform.Errors;
+using SummitApi.Platform.Http;
+using SummitApi.Platform.OpenApi;
+using SummitApi.Resources.Shared;
+using SummitApi.Resources.Citations;
+
+namespace SummitApi.Resources.Citations;
+
+public static class CitationEndpoints
+{
+    public static void MapCitations(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/citations", ListCitations).WithName("ListCitations").WithTags("Sources")
+            .WithSummary("List citations")
+            .WithDescription("Every citation, ordered by id, one page at a time: the source, which record it supports (with that record's API path) and the verbatim excerpt. Filter by source, by the kind of record cited, or both.");
+        routes.MapGet("/citations/{citationId}", GetCitation).WithName("GetCitation").WithTags("Sources")
+            .WithSummary("Get a citation")
+            .WithDescription("One link of a record to a source: the source, the cited record (with its API path) and the verbatim excerpt.");
+    }
+
+    /// <param name="source">Only citations of this source, e.g. nyt-kuo-pierson-2025-10-30.</param>
+    /// <param name="recordType">Only citations of this kind of record: actor, summit, outcome, concession, readout, readout_statement, event, assessment or context_figure.</param>
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<SourceCitationDto>>, ValidationProblem>> ListCitations(
+        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] string? source, [FromQuery] string? recordType, [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor, ("source", source), ("recordType", recordType));
+        if (recordType is not null && !CitationRecordInput.RecordTypes.Contains(recordType))
+        {
+            request.AddError("recordType", $"'recordType' must be one of: {string.Join(", ", CitationRecordInput.RecordTypes)}.");
+        }
+        await using var connection = await request.OpenAsync(dataSource, context);
+        await request.RequireExistingAsync(connection, "source", source, "source");
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        return TypedResults.Ok(await request.ReadPageAsync<SourceCitationDto>(connection, CitationQueries.List, new { source, recordType }, c => [c.Id]));
+    }
+
+    /// <param name="citationId">The citation's id, as listed by /api/v1/citations or /api/v1/sources/{sourceId}/citations.</param>
+    public static async Task<Results<Ok<SourceCitationDto>, NotFound<ProblemDetails>>> GetCitation(
+        string citationId, NpgsqlDataSource dataSource, HttpContext context)
+    {
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
+        var citation = await connection.QuerySingleOrDefaultAsync<SourceCitationDto>(CitationQueries.ById, new { id = citationId });
+        return citation is null ? Problems.NotFound("citation", citationId) : TypedResults.Ok(citation);
+    }
+}

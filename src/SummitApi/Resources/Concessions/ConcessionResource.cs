@@ -1,0 +1,15 @@
+using SummitApi.Platform.Catalog;
+
+namespace SummitApi.Resources.Concessions;
+
+public static class ConcessionResource
+{
+    public static readonly RecordResource<ConcessionInput, ConcessionDto> Definition = new()
+    {
+        Path = "concessions", IdParameter = "concessionId", Table = "concession", Name = "Concession", Tag = "Concessions", SeedFile = "concessions.json",
+        MapReads = ConcessionEndpoints.MapConcessions,
+        Validator = catalog => new ConcessionInputValidator(catalog), IdOf = record => record.Id,
+        FindAsync = RecordLookup.ById<ConcessionDto>(ConcessionQueries.ById),
+        CitationsOf = record => record.Citations,
+    };
+}

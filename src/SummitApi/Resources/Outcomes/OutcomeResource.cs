@@ -1,0 +1,15 @@
+using SummitApi.Platform.Catalog;
+
+namespace SummitApi.Resources.Outcomes;
+
+public static class OutcomeResource
+{
+    public static readonly RecordResource<OutcomeInput, OutcomeDto> Definition = new()
+    {
+        Path = "outcomes", IdParameter = "outcomeId", Table = "outcome", Name = "Outcome", Tag = "Outcomes", SeedFile = "outcomes.json",
+        MapReads = OutcomeEndpoints.MapOutcomes,
+        Validator = catalog => new OutcomeInputValidator(catalog), IdOf = record => record.Id,
+        FindAsync = RecordLookup.ById<OutcomeDto>(OutcomeQueries.ById),
+        CitationsOf = record => record.Citations,
+    };
+}

@@ -1,0 +1,16 @@
+using SummitApi.Platform.Catalog;
+
+namespace SummitApi.Resources.Parties;
+
+/// <summary>The parties are reference data: the seed files define them and editors cannot write them.</summary>
+public static class PartyResource
+{
+    public static readonly RecordResource<PartyInput, PartyDto> Definition = new()
+    {
+        Path = "parties", IdParameter = "partyId", Table = "party", Name = "Party", Tag = "Parties", SeedFile = "parties.json",
+        MapReads = PartyEndpoints.MapParties,
+        Validator = catalog => new PartyInputValidator(catalog), IdOf = record => record.Id,
+        FindAsync = RecordLookup.ById<PartyDto>(PartyQueries.ById),
+        IsWritable = false,
+    };
+}

@@ -1,0 +1,15 @@
+using SummitApi.Platform.Catalog;
+
+namespace SummitApi.Resources.Summits;
+
+public static class SummitResource
+{
+    public static readonly RecordResource<SummitInput, SummitDto> Definition = new()
+    {
+        Path = "summits", IdParameter = "summitId", Table = "summit", Name = "Summit", Tag = "Summits", SeedFile = "summits.json",
+        MapReads = SummitEndpoints.MapSummits,
+        Validator = catalog => new SummitInputValidator(catalog), IdOf = record => record.Id,
+        FindAsync = RecordLookup.ById<SummitDto>(SummitQueries.ById),
+        CitationsOf = record => record.Citations,
+    };
+}
