@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
 using SummitApi.Features.Exports;
 using SummitApi.Platform.Hosting;
-using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Cli;
 

@@ -8,6 +8,7 @@ using SummitApi.Resources.ContextFigures;
 using SummitApi.Resources.Outcomes;
 using SummitApi.Resources.Parties;
 using SummitApi.Resources.Readouts;
+using SummitApi.Resources.Shared;
 using SummitApi.Resources.Sources;
 using SummitApi.Resources.Summits;
 using SummitApi.Resources.Timeline;
@@ -45,4 +46,6 @@ public sealed class ResourceCatalog : IResourceCatalog
     ];
 
     public IReadOnlyList<Vocabulary> Vocabularies => VocabularyList.All;
+
+    public IReadOnlyList<string> ResponseHeaders { get; } = [DateBasisFilter.Header];
 }

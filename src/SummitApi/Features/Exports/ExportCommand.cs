@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Console;
-using SummitApi.Platform.Data;
 using SummitApi.Platform.LocalPostgres;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Resources.Shared;
-
 using SummitApi.Platform.Hosting;
 using SummitApi.Resources;
 

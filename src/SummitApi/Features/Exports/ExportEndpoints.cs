@@ -8,7 +8,6 @@ using SummitApi.Platform.Errors;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Caching;
 using SummitApi.Platform.Http;
-using SummitApi.Resources.Shared;
 
 namespace SummitApi.Features.Exports;
 

@@ -1,6 +1,4 @@
 using Cronos;
-using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
 using SummitApi.Platform.Hosting;
 
 namespace SummitApi.Features.Exports;

@@ -8,11 +8,6 @@ using Npgsql;
 using SummitApi.Platform.History;
 using SummitApi.Platform.Data;
 using SummitApi.Platform.Reads;
-using SummitApi.Platform.Errors;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
 using SummitApi.Platform.Observability;
 
 namespace SummitApi.Features.Exports;

@@ -5,10 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SummitApi.Platform.Errors;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
 
 namespace SummitApi.Platform.Auth;
 

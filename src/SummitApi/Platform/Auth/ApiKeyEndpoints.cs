@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using SummitApi.Platform.Errors;
 using SummitApi.Platform.Reads;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
 
 namespace SummitApi.Platform.Auth;
 

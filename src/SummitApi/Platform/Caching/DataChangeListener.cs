@@ -1,7 +1,6 @@
 using System.Globalization;
 using Npgsql;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Platform.Caching;
 

@@ -2,12 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using SummitApi.Platform.Data;
 using SummitApi.Platform.Reads;
-
-using SummitApi.Platform.Errors;
 using SummitApi.Platform.Http;
-using SummitApi.Resources.Shared;
 
 namespace SummitApi.Platform.Caching;
 

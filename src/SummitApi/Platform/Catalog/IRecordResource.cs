@@ -50,4 +50,7 @@ public interface IResourceCatalog
 
     /// <summary>The controlled code lists, each a table of its own.</summary>
     IReadOnlyList<Vocabulary> Vocabularies { get; }
+
+    /// <summary>Response headers of the resources' own that a browser's script may read (CORS exposes them).</summary>
+    IReadOnlyList<string> ResponseHeaders { get; }
 }

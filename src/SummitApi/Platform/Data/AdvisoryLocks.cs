@@ -1,4 +1,3 @@
-using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Platform.Data;
 

@@ -1,7 +1,6 @@
 using Dapper;
 using Npgsql;
 
-using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Platform.Data;
 

@@ -2,7 +2,6 @@ using DbUp;
 using DbUp.Engine.Output;
 using Npgsql;
 
-using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Platform.Data;
 

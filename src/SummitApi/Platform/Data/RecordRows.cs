@@ -6,7 +6,6 @@ using Dapper;
 using Npgsql;
 using SummitApi.Platform.Validation;
 
-using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Platform.Data;
 

@@ -1,10 +1,5 @@
 using Microsoft.Extensions.Primitives;
 
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.Errors;
 
 /// <summary>

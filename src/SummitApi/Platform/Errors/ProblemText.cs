@@ -1,11 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.Errors;
 
 /// <summary>

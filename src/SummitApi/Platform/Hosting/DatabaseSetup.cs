@@ -38,7 +38,7 @@ public static class DatabaseSetup
         {
             ApplicationName = "SummitApi",
         };
-        PrepareStatementsAutomatically(settings);
+        ConnectionSettings.PrepareStatementsAutomatically(settings);
         builder.Services.AddSingleton(new DatabaseConnection(settings.ConnectionString));
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString).Build());
         builder.Services.AddSingleton<DatabaseMigrator>();
@@ -60,19 +60,6 @@ public static class DatabaseSetup
         await app.Services.GetRequiredService<CursorCodec>().LoadKeyAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         // A step that runs to its end whatever the token says (DbUp's) must not let a cancelled start-up go on.
         cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    /// <summary>
-    /// The service runs the same few dozen statements all day: prepared once per connection, each later run skips
-    /// parsing and planning. A connection string that sets Max Auto Prepare (0 turns it off) wins.
-    /// </summary>
-    internal static void PrepareStatementsAutomatically(NpgsqlConnectionStringBuilder settings)
-    {
-        if (!settings.ContainsKey("Max Auto Prepare"))
-        {
-            settings.MaxAutoPrepare = 64;
-            settings.AutoPrepareMinUsages = 2;
-        }
     }
 
     /// <summary>The folder holding SummitApi.sln above <paramref name="start"/>, else <paramref name="start"/> itself (a container).</summary>

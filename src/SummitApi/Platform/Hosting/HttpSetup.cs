@@ -5,13 +5,12 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing.Matching;
 using SummitApi.Platform.Auth;
 using SummitApi.Platform.Caching;
-using SummitApi.Platform.Json;
 using SummitApi.Platform.Observability;
-
 using SummitApi.Platform.Errors;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using SummitApi.Platform.Catalog;
 using SummitApi.Platform.Http;
 
 namespace SummitApi.Platform.Hosting;
@@ -19,7 +18,8 @@ namespace SummitApi.Platform.Hosting;
 public static class HttpSetup
 {
     /// <summary>Headers a browser client elsewhere may read from our responses.</summary>
-    public static readonly string[] ExposedHeaders = ["ETag", "Retry-After", "Location", "Content-Disposition", "Content-Location", "api-supported-versions", DateBasisFilter.Header];
+    /// <summary>The platform's response headers a browser's script may read; the resources add theirs (<see cref="IResourceCatalog.ResponseHeaders"/>).</summary>
+    public static readonly string[] ExposedHeaders = ["ETag", "Retry-After", "Location", "Content-Disposition", "Content-Location", "api-supported-versions"];
 
     public static void AddSummitHttp(this WebApplicationBuilder builder)
     {
@@ -59,8 +59,9 @@ public static class HttpSetup
         services.AddSummitSwagger();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddCors(options => options.AddDefaultPolicy(policy =>
-            policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders(ExposedHeaders)));
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IResourceCatalog>((options, resources) => options.AddDefaultPolicy(policy =>
+            policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders([.. ExposedHeaders, .. resources.ResponseHeaders])));
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;

@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Connections;
 
-using SummitApi.Platform.Reads;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.Hosting;
 
 /// <summary>Where the API listens, and the one line it says when that address is taken.</summary>

@@ -1,10 +1,5 @@
 using System.Runtime.InteropServices;
 
-using SummitApi.Platform.Reads;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.Hosting;
 
 /// <summary>

@@ -1,10 +1,5 @@
 using System.Text;
 
-using SummitApi.Platform.Reads;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.Http;
 
 /// <summary>

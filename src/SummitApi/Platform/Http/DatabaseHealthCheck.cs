@@ -2,11 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-using SummitApi.Platform.Reads;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.Http;
 
 /// <summary>Readiness includes the database: a query must answer within a short timeout.</summary>

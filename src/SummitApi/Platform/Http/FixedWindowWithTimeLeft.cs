@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Threading.RateLimiting;
 
-using SummitApi.Platform.Reads;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.Http;
 
 /// <summary>

@@ -1,10 +1,5 @@
 using System.Diagnostics;
 
-using SummitApi.Platform.Reads;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.Http;
 
 /// <summary>One structured log line per request: method, path, route, status and duration.</summary>

@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-
 using SummitApi.Platform.Errors;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
 
 namespace SummitApi.Platform.Http;
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-using SummitApi.Platform.Reads;
 
 namespace SummitApi.Platform.LocalPostgres;
 

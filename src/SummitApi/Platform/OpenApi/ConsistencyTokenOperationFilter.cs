@@ -3,10 +3,6 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Writes;
 
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.OpenApi;
 
 /// <summary>Documents the consistency token: a response header of the editorial writes, a request header of the reads.</summary>

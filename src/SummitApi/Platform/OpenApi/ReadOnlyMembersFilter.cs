@@ -1,10 +1,5 @@
 using SummitApi.Platform.Writes;
 
-using SummitApi.Platform.Reads;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.OpenApi;
 
 /// <summary>

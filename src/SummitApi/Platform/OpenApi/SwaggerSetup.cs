@@ -1,9 +1,5 @@
 using System.Reflection;
-
-using SummitApi.Platform.Errors;
 using SummitApi.Platform.Reads;
-using SummitApi.Platform.Http;
-using SummitApi.Resources.Shared;
 
 namespace SummitApi.Platform.OpenApi;
 

@@ -1,10 +1,5 @@
 using SummitApi.Platform.Validation;
 
-using SummitApi.Platform.Reads;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.OpenApi;
 
 /// <summary>States <see cref="TextLimits"/> as maxLength on each text field (and each text of a list) of a request body.</summary>

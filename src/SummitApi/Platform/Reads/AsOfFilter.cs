@@ -1,13 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SummitApi.Platform.Reads;
-using SummitApi.Platform.LocalPostgres;
-
-using SummitApi.Platform.Errors;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
 
 namespace SummitApi.Platform.Reads;
 

@@ -2,7 +2,6 @@ using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 
-using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Platform.Reads;
 

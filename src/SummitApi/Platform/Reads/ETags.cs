@@ -1,10 +1,5 @@
 using System.IO.Hashing;
 
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.Reads;
 
 /// <summary>

@@ -2,13 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Dapper;
 using Npgsql;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
-
-using SummitApi.Platform.Errors;
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
 
 namespace SummitApi.Platform.Reads;
 

@@ -6,11 +6,6 @@ using Dapper;
 using Microsoft.AspNetCore.WebUtilities;
 using Npgsql;
 
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.Reads;
 
 /// <summary>One page of a list: <c>nextCursor</c> is always present, and null on the last page.</summary>

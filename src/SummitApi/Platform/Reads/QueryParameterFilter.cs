@@ -1,11 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 
-using SummitApi.Platform.Caching;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 namespace SummitApi.Platform.Reads;
 
 /// <summary>

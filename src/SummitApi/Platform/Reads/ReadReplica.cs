@@ -3,7 +3,6 @@ using Dapper;
 using Npgsql;
 
 using SummitApi.Platform.Data;
-using SummitApi.Platform.Hosting;
 
 namespace SummitApi.Platform.Reads;
 
@@ -75,7 +74,7 @@ public static class ReadReplicaSetup
             return;
         }
         var settings = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "SummitApi (reads)" };
-        DatabaseSetup.PrepareStatementsAutomatically(settings);
+        ConnectionSettings.PrepareStatementsAutomatically(settings);
         var wait = builder.Configuration.GetValue("Database:ReadYourWritesWait", TimeSpan.FromMilliseconds(500));
         if (wait < TimeSpan.Zero)
         {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
 using static SummitApi.Platform.Data.RecordRows;
 
 namespace SummitApi.Platform.Seeding;

@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using SummitApi.Platform.Catalog;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
 using SummitApi.Platform.Json;
 using SummitApi.Platform.Validation;
 

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using FluentValidation;
-using SummitApi.Resources.Vocabularies;
 
 namespace SummitApi.Platform.Validation;
 

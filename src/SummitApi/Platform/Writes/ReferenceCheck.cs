@@ -2,9 +2,7 @@ using Dapper;
 using FluentValidation;
 using FluentValidation.Results;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
 using SummitApi.Platform.Validation;
-
 using SummitApi.Platform.Catalog;
 
 namespace SummitApi.Platform.Writes;

@@ -13,9 +13,6 @@ using SummitApi.Platform.Caching;
 using SummitApi.Platform.Data;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-using SummitApi.Platform.Json;
 using SummitApi.Platform.Validation;
 
 namespace SummitApi.Platform.Writes;

@@ -5,8 +5,6 @@ using Npgsql;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using SummitApi.Platform.Auth;
 using SummitApi.Platform.Catalog;
-using SummitApi.Platform.Reads;
-using SummitApi.Platform.Caching;
 using SummitApi.Platform.Http;
 using SummitApi.Platform.History;
 

@@ -4,9 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
 
 namespace SummitApi.Resources.Actors;
 

@@ -4,10 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-using SummitApi.Resources.Citations;
 
 namespace SummitApi.Resources.Citations;
 
@@ -15,12 +11,35 @@ public static class CitationEndpoints
 {
     public static void MapCitations(this IEndpointRouteBuilder routes)
     {
+        routes.MapGet("/sources/{sourceId}/citations", ListSourceCitations).WithName("ListSourceCitations").WithTags("Sources")
+            .WithSummary("List a source's citations")
+            .WithDescription("Every citation of one document, ordered by id, one page at a time: which record it supports (with that record's API path) and the verbatim excerpt.");
         routes.MapGet("/citations", ListCitations).WithName("ListCitations").WithTags("Sources")
             .WithSummary("List citations")
             .WithDescription("Every citation, ordered by id, one page at a time: the source, which record it supports (with that record's API path) and the verbatim excerpt. Filter by source, by the kind of record cited, or both.");
         routes.MapGet("/citations/{citationId}", GetCitation).WithName("GetCitation").WithTags("Sources")
             .WithSummary("Get a citation")
             .WithDescription("One link of a record to a source: the source, the cited record (with its API path) and the verbatim excerpt.");
+    }
+
+    /// <param name="sourceId">The source's id, e.g. nyt-kuo-pierson-2025-10-30.</param>
+    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<SourceCitationDto>>, NotFound<ProblemDetails>, ValidationProblem>> ListSourceCitations(
+        string sourceId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        [FromQuery] int? limit, [FromQuery] string? cursor)
+    {
+        var request = new ListRequest(context, cursors, limit, cursor);
+        if (!request.IsValid)
+        {
+            return request.Problem();
+        }
+        await using var connection = await request.OpenAsync(dataSource, context);
+        if (!await connection.ExecuteScalarAsync<bool>(CitationQueries.SourceExists, new { id = sourceId }))
+        {
+            return Problems.NotFound("source", sourceId);
+        }
+        return TypedResults.Ok(await request.ReadPageAsync<SourceCitationDto>(connection, CitationQueries.List, new { source = sourceId, recordType = (string?)null }, c => [c.Id]));
     }
 
     /// <param name="source">Only citations of this source, e.g. nyt-kuo-pierson-2025-10-30.</param>

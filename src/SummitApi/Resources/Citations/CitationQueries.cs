@@ -1,12 +1,14 @@
 namespace SummitApi.Resources.Citations;
 
-public static class CitationQueries
+internal static class CitationQueries
 {
     // Every record type's resource is its kebab-case plural: readout_statement → /api/v1/readout-statements/{id}.
     public const string Columns = """
         id, source_id, record_type, record_id, excerpt,
         '/api/v1/' || replace(record_type, '_', '-') || 's/' || record_id AS record_path
         """;
+
+    public const string SourceExists = "SELECT EXISTS (SELECT 1 FROM source WHERE id = @id)";
 
     public const string ById = $"SELECT {Columns} FROM citation WHERE id = @id";
 

@@ -1,6 +1,5 @@
 using FluentValidation;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
 using SummitApi.Platform.Validation;
 
 

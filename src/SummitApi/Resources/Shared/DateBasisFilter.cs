@@ -1,9 +1,6 @@
 using Dapper;
 using Npgsql;
-
 using SummitApi.Platform.Reads;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
 
 namespace SummitApi.Resources.Shared;
 

@@ -4,10 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
-using SummitApi.Platform.Http;
-using SummitApi.Platform.OpenApi;
-using SummitApi.Resources.Shared;
-
 using SummitApi.Resources.Citations;
 
 namespace SummitApi.Resources.Sources;
@@ -23,9 +19,6 @@ public static class SourceEndpoints
         group.MapGet("/{sourceId}", GetSource).WithName("GetSource")
             .WithSummary("Get a source")
             .WithDescription("One document: title, publisher, authors (null when it does not say), published date with its precision, kind, licence, the sha256 of its text and how many citations quote it.");
-        group.MapGet("/{sourceId}/citations", ListSourceCitations).WithName("ListSourceCitations")
-            .WithSummary("List a source's citations")
-            .WithDescription("Every citation of one document, ordered by id, one page at a time: which record it supports (with that record's API path) and the verbatim excerpt.");
     }
 
     /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
@@ -50,25 +43,5 @@ public static class SourceEndpoints
         await using var connection = await ReadScope.OpenAsync(dataSource, context);
         var source = await connection.QuerySingleOrDefaultAsync<SourceDto>(SourceQueries.ById, new { id = sourceId });
         return source is null ? Problems.NotFound("source", sourceId) : TypedResults.Ok(source);
-    }
-
-    /// <param name="sourceId">The source's id, e.g. nyt-kuo-pierson-2025-10-30.</param>
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Results<Ok<Page<SourceCitationDto>>, NotFound<ProblemDetails>, ValidationProblem>> ListSourceCitations(
-        string sourceId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
-        [FromQuery] int? limit, [FromQuery] string? cursor)
-    {
-        var request = new ListRequest(context, cursors, limit, cursor);
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
-        await using var connection = await request.OpenAsync(dataSource, context);
-        if (!await connection.ExecuteScalarAsync<bool>(SourceQueries.Exists, new { id = sourceId }))
-        {
-            return Problems.NotFound("source", sourceId);
-        }
-        return TypedResults.Ok(await request.ReadPageAsync<SourceCitationDto>(connection, CitationQueries.List, new { source = sourceId, recordType = (string?)null }, c => [c.Id]));
     }
 }

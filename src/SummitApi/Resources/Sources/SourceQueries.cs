@@ -20,6 +20,4 @@ internal static class SourceQueries
          ORDER BY id
          LIMIT @limit
         """;
-
-    public const string Exists = "SELECT EXISTS (SELECT 1 FROM source WHERE id = @id)";
 }
