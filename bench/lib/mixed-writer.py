@@ -1,5 +1,6 @@
 """The mixed workload's writes: one JSON Merge Patch a second to one concession, with an editor key and If-Match, for
-SECONDS seconds; then one JSON line on standard output with the writes sent, those not 2xx and their latencies.
+SECONDS seconds (the reads' duration: a write that would start later is not sent); then one JSON line on standard
+output with the writes sent, those not 2xx and their latencies.
 
     mixed-writer.py BASE KEY CONCESSION_ID SECONDS
 
@@ -25,7 +26,7 @@ etag = current_etag()
 statuses, latencies = {}, []
 started = time.monotonic()
 sent = 0
-while sent < seconds:
+while sent < seconds and time.monotonic() - started < seconds:
     # On the second's beat, however long the write before took: one write a second, not one a second plus latency.
     time.sleep(max(0.0, started + sent - time.monotonic()))
     body = json.dumps({"notes": f"Synthetic bench record, edited by the mixed workload's write {sent + 1}."}).encode()

@@ -82,7 +82,7 @@ def cache_lookups(moment):
 writes = json.load(open(path("mixed-writes.json")))
 mixed = load["mixed"]
 mixed["statusErrors"] += writes["non2xx"]
-rps_ratio("mixed", f"mixed: {connections} connections reading 1,000 URLs, {writes['writes']} writes (1 a second), cache on")
+rps_ratio("mixed", f"mixed: {connections} connections reading 1,000 URLs, {writes['writes']} writes in {mixed['seconds']:.0f} s, cache on")
 figures[-1].update(socketErrors=mixed["socketErrors"], writes=writes)
 lookups_before, lookups_after = cache_lookups("before"), cache_lookups("after")
 hits, misses = (lookups_after[r] - lookups_before[r] for r in ("hit", "miss"))
