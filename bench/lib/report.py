@@ -25,7 +25,8 @@ def timing(name):
 
 load = {name: wrk(name) for name in [
     "ceiling", "by-id-cached", "by-id-uncached", "list-cached", "list-uncached", "revalidation-304",
-    "keyset-first-page", "keyset-deep-page", "differences-cached", "differences-uncached"]}
+    "keyset-first-page", "keyset-deep-page", "differences-cached", "differences-uncached", "by-id-as-of-uncached", "list-50-uncached",
+    "peer-by-id", "peer-list", "mixed"]}
 ceiling = load["ceiling"]
 export_seconds, export_mib = timing("export")
 _, seed_export_mib = timing("export-seed")
@@ -63,6 +64,54 @@ rps_ratio("differences-cached", "readout differences, cache warm")
 rps_ratio("differences-uncached", "readout differences, cache off")
 rps_ratio("keyset-first-page", "keyset list: first page, cache off")
 rps_ratio("keyset-deep-page", f"keyset list: page after {depth:,} rows, cache off")
+rps_ratio("by-id-as-of-uncached", "GET by id asOf the synthetic load (from the revisions), cache off")
+rps_ratio("list-50-uncached", "filtered list page of 50, cache off")
+rps_ratio("peer-by-id", "peer: Platformatic DB GET /concession/{id}")
+rps_ratio("peer-list", "peer: Platformatic DB filtered list of 50 (where.giver.eq, orderby.id)")
+
+
+def cache_lookups(moment):
+    counts = {"hit": 0.0, "miss": 0.0}
+    for line in open(path(f"mixed-metrics-{moment}.txt")):
+        match = re.match(r'summitapi_response_cache_lookups_total\{result="(hit|miss)"\} (\S+)', line)
+        if match:
+            counts[match.group(1)] = float(match.group(2))
+    return counts
+
+
+writes = json.load(open(path("mixed-writes.json")))
+mixed = load["mixed"]
+mixed["statusErrors"] += writes["non2xx"]
+rps_ratio("mixed", f"mixed: {connections} connections reading 1,000 URLs, {writes['writes']} writes in {mixed['seconds']:.0f} s, cache on")
+figures[-1].update(socketErrors=mixed["socketErrors"], writes=writes)
+lookups_before, lookups_after = cache_lookups("before"), cache_lookups("after")
+hits, misses = (lookups_after[r] - lookups_before[r] for r in ("hit", "miss"))
+hit_rate = hits / (hits + misses) if hits + misses else 0.0
+
+
+# The read path's ratios to each other and to the peer, each with its target: the table's and the chart's last rows.
+comparisons = []
+
+
+def versus(label, ratio, ratio_of, target, met, **measured):
+    comparisons.append({"figure": label, **measured, "ratio": round(ratio, 3), "ratioOf": ratio_of, "target": target, "met": met})
+
+
+peer_by_id, peer_list, by_id, uncached_list = load["peer-by-id"], load["peer-list"], load["by-id-uncached"], load["list-50-uncached"]
+ratio = by_id["rps"] / peer_by_id["rps"]
+versus("GET by id, cache off, vs the peer: rps", ratio, "rps / peer rps", ">= 2", ratio >= 2)
+ratio = by_id["p99Ms"] / peer_by_id["p99Ms"]
+versus("GET by id, cache off, vs the peer: p99", ratio, "p99 / peer p99", "<= 1", ratio <= 1)
+ratio = uncached_list["rps"] / peer_list["rps"]
+versus("filtered list of 50, cache off, vs the peer: rps", ratio, "rps / peer rps", ">= 2", ratio >= 2)
+ratio = load["differences-uncached"]["rps"] / by_id["rps"]
+versus("readout differences vs GET by id, both cache off: rps", ratio, "rps / by id rps", ">= 0.5", ratio >= 0.5)
+ratio = load["by-id-as-of-uncached"]["p50Ms"] / by_id["p50Ms"]
+versus("GET by id asOf vs current, cache off: p50 latency", ratio, "p50 / current p50", "<= 1.5", ratio <= 1.5)
+versus(f"mixed: response cache hit rate ({hits:,.0f} hits, {misses:,.0f} misses)", hit_rate, "hits / lookups", ">= 0.9", hit_rate >= 0.9,
+       hits=round(hits), misses=round(misses))
+ratio = mixed["rps"] / load["by-id-cached"]["rps"]
+versus("mixed throughput vs read-only GET by id, cache warm", ratio, "rps / cached by id rps", ">= 0.5", ratio >= 0.5)
 for name, label in [("by-id-cached", "GET by id, cache warm: p99"), ("list-cached", "filtered list page, cache warm: p99")]:
     ratio = load[name]["p99Ms"] / ceiling["p99Ms"]
     figures.append({"figure": label, "run": name, "ratio": round(ratio, 3), "ratioOf": "p99 / ceiling p99", "target": "<= 3", "met": ratio <= 3})
@@ -82,6 +131,8 @@ figures.append({"figure": "export command: peak memory growth, seed set alone to
                 "seedPeakMib": round(seed_export_mib, 1), "ratio": None, "target": "< 64 MiB", "met": growth < 64})
 figures.append({"figure": "start-up to ready, Postgres already up (median of three starts alone)", "seconds": startup, "allSeconds": restarts,
                 "firstStartSeconds": first_startup, "ratio": None, "target": "<= 1.5 s (aim)", "met": startup <= 1.5})
+
+figures += comparisons
 
 machine = {"cores": os.cpu_count(), "platform": platform.platform(), "processor": platform.processor() or platform.machine()}
 summary = {"rows": rows, "depth": depth, "connections": connections, "durationSeconds": duration, "exportSeconds": export_seconds,
@@ -108,21 +159,37 @@ lines.append("")
 lines.append(f"Responses other than 2xx/3xx during the load: {errors}.")
 open(path("results.md"), "w").write("\n".join(lines) + "\n")
 
-# Chart: each HTTP figure's throughput as a share of the ceiling, and the export ratios, as bars with the target marked.
-bars = [(f["figure"], f["ratio"], f["target"]) for f in figures if f.get("ratioOf") in ("rps / ceiling rps", "throughput / psql \\copy throughput")]
-width, left, bar_h, gap = 900, 430, 20, 8
-scale = (width - left - 80) / max(1.0, max(b[1] for b in bars))
-items, y = ['<text x="10" y="22" font-weight="bold">Throughput as a share of the ceiling (HTTP) and of psql \\copy (export); | marks a target</text>'], 40
-for label, ratio, target in bars:
-    items.append(f'<text x="{left - 8}" y="{y + 14}" text-anchor="end">{label.replace("&", "&amp;")}</text>')
-    colour = "#3b6ea5" if target is None or ratio >= float(target.split()[-1]) else "#c0392b"
-    items.append(f'<rect x="{left}" y="{y}" width="{max(ratio * scale, 1):.1f}" height="{bar_h}" fill="{colour}"/>')
-    items.append(f'<text x="{left + ratio * scale + 6:.1f}" y="{y + 14}">{ratio:.2f}</text>')
-    if target:
-        x = left + float(target.split()[-1]) * scale
-        items.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y - 2}" y2="{y + bar_h + 2}" stroke="black" stroke-width="2"/>')
-    y += bar_h + gap
-svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{y + 10}" font-family="sans-serif" font-size="12">'
-       '<rect width="100%" height="100%" fill="white"/>' + "".join(items) + "</svg>\n")
-open(path("chart.svg"), "w").write(svg)
+# Chart: each HTTP figure's throughput as a share of the ceiling and the export ratios; then the read path's ratios to
+# each other and to the peer. Bars with the target marked, red where it is missed; a bar past 3 is cut at 3.
+def target_value(target):
+    return float(target.split()[1])
+
+
+def bar_chart():
+    width, left, bar_h, gap, longest = 1040, 570, 20, 8, 3.0
+    throughput = [f for f in figures if f.get("ratioOf") in ("rps / ceiling rps", "throughput / psql \\copy throughput")]
+    sections = [("Throughput as a share of the ceiling (HTTP) and of psql \\copy (export); | marks a target", throughput),
+                ("The read path against the peer (Platformatic DB) and itself: ratios to their targets", comparisons)]
+    scale = (width - left - 80) / min(longest, max(1.0, max(f["ratio"] for f in throughput + comparisons)))
+    items, y = [], 22
+    for title, bars in sections:
+        items.append(f'<text x="10" y="{y}" font-weight="bold">{title}</text>')
+        y += 18
+        for f in bars:
+            ratio, target = f["ratio"], f["target"]
+            items.append(f'<text x="{left - 8}" y="{y + 14}" text-anchor="end">{f["figure"].replace("&", "&amp;")}</text>')
+            colour = "#c0392b" if f["met"] is False else "#3b6ea5"
+            length = min(ratio, longest) * scale
+            items.append(f'<rect x="{left}" y="{y}" width="{max(length, 1):.1f}" height="{bar_h}" fill="{colour}"/>')
+            items.append(f'<text x="{left + length + 6:.1f}" y="{y + 14}">{ratio:.2f}</text>')
+            if target:
+                x = left + min(target_value(target), longest) * scale
+                items.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y - 2}" y2="{y + bar_h + 2}" stroke="black" stroke-width="2"/>')
+            y += bar_h + gap
+        y += 16
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{y}" font-family="sans-serif" font-size="12">'
+            '<rect width="100%" height="100%" fill="white"/>' + "".join(items) + "</svg>\n")
+
+
+open(path("chart.svg"), "w").write(bar_chart())
 print("\n".join(lines))

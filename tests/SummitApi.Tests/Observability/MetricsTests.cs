@@ -8,7 +8,7 @@ using static SummitApi.Tests.Exports.ExportTestKit;
 namespace SummitApi.Tests.Observability;
 
 /// <summary>
-/// /metrics in Prometheus text format: HTTP requests, the database pool, export runs. The registry is the
+/// /metrics in Prometheus text format: HTTP requests, response cache lookups, the database pool, export runs. The registry is the
 /// process's, shared by every test class's API, so counts are compared before and after, never exactly.
 /// </summary>
 public class MetricsTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>
@@ -36,6 +36,26 @@ public class MetricsTests(SummitApiFactory factory) : IClassFixture<SummitApiFac
         }
         // Labels name route templates, never what a client sent.
         Assert.DoesNotContain(after, s => s.Labels.Values.Any(v => v.Contains("no-such-concession", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_second_identical_read_counts_a_response_cache_hit()
+    {
+        var client = factory.CreateClient();
+        // The cache serves once the instance knows the data revision (any revision: the seeds' is the first).
+        await factory.WaitUntilHeardAsync(0);
+        var before = await ScrapeAsync(client);
+
+        const string path = "/api/v1/concessions?giver=CN&limit=7";
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        var after = await ScrapeAsync(client);
+
+        foreach (var result in (string[])["miss", "hit"])
+        {
+            Assert.True(after.ValueOf("summitapi_response_cache_lookups_total", ("result", result))
+                >= before.ValueOf("summitapi_response_cache_lookups_total", ("result", result)) + 1, $"no cache {result} counted");
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Primitives;
+using Prometheus;
 
 namespace SummitApi.Platform.Caching;
 
@@ -33,7 +34,20 @@ public sealed class CacheGeneration(long revision, ResponseCacheOptions options)
 
     public long Revision => revision;
 
-    public bool TryGet(string key, out CachedResponse response) => _responses.TryGetValue(key, out response!);
+    // prometheus-net's own counter rather than a .NET meter: its meter adapter forgets a series that has not moved
+    // for minutes, and a quiet instance should still show its hit rate so far.
+    private static readonly Counter Lookups = Metrics.CreateCounter(
+        "summitapi_response_cache_lookups_total", "Reads the response cache was asked for, by result (hit, miss).", "result");
+
+    private static readonly Counter.Child Hits = Lookups.WithLabels("hit");
+    private static readonly Counter.Child Misses = Lookups.WithLabels("miss");
+
+    public bool TryGet(string key, out CachedResponse response)
+    {
+        var found = _responses.TryGetValue(key, out response!);
+        (found ? Hits : Misses).Inc();
+        return found;
+    }
 
     public void TryAdd(string key, CachedResponse response)
     {
