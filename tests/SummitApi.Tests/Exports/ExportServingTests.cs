@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SummitApi.Features.Exports;
-using SummitApi.Tests.Infrastructure;
 using static SummitApi.Tests.Exports.ExportTestKit;
 
 namespace SummitApi.Tests.Exports;

@@ -6,7 +6,6 @@ using Npgsql;
 using SummitApi.Features.Exports;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.LocalPostgres;
-using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests.Exports;
 

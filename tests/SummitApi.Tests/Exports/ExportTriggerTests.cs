@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using SummitApi.Features.Exports;
-using SummitApi.Tests.Infrastructure;
 using static SummitApi.Tests.Exports.ExportTestKit;
 
 namespace SummitApi.Tests.Exports;

@@ -5,7 +5,6 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using SummitApi.Platform.Auth;
-using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests.Reliability;
 
@@ -75,5 +74,5 @@ public class AbuseLimitTests(SummitApiFactory factory) : IClassFixture<SummitApi
         Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
     }
 
-    private static StringContent Summit(string id) => new(WriteTests.NewSummit(id).ToJsonString(), Encoding.UTF8, "application/json");
+    private static StringContent Summit(string id) => new(NewRecords.Summit(id).ToJsonString(), Encoding.UTF8, "application/json");
 }

@@ -6,7 +6,6 @@ using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Npgsql;
-using SummitApi.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SummitApi.Tests.Reliability;
@@ -84,7 +83,7 @@ public class DatabaseOutageTests(ProxiedApiFactory factory, ITestOutputHelper ou
         async Task<(HttpResponseMessage, string?)> Write()
         {
             var id = $"outage-{Interlocked.Increment(ref written)}";
-            var body = new StringContent(WriteTests.NewSummit(id).ToJsonString(), Encoding.UTF8, "application/json");
+            var body = new StringContent(NewRecords.Summit(id).ToJsonString(), Encoding.UTF8, "application/json");
             return (await writer.PostAsync("/api/v1/summits", body), id);
         }
         var load = new[]

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using SummitApi.Platform.Auth;
 using SummitApi.Tests.Exports;
-using SummitApi.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SummitApi.Tests.Reliability;
