@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -105,21 +104,6 @@ public class ApiKeyTests(SummitApiFactory factory) : IClassFixture<SummitApiFact
         Assert.Equal(2, (await RunAsync("keys", "create", "--scope", "superuser")).ExitCode);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
-    {
-        var dll = typeof(Program).Assembly.Location;
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(dll)! };
-        startInfo.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        startInfo.Environment["ConnectionStrings__Summit"] = factory.ConnectionString;
-        using var process = Process.Start(startInfo)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        await error;
-        return (process.ExitCode, await output);
-    }
+    private Task<ServiceProcess.Run> RunAsync(params string[] arguments) =>
+        ServiceProcess.RunAsync(new Dictionary<string, string?> { ["ConnectionStrings__Summit"] = factory.ConnectionString }, TimeSpan.FromSeconds(60), arguments);
 }

@@ -86,7 +86,7 @@ public class RunCommandTests
         try
         {
             using var service = Start($"--LocalPostgres:Directory={root}", "--urls=http://127.0.0.1:0");
-            await service.WaitForOutputAsync("Creating a local PostgreSQL cluster in", StartTimeout);
+            await service.WaitForLineAsync(line => line.Contains("Creating a local PostgreSQL cluster in", StringComparison.Ordinal), StartTimeout, "that it creates a cluster");
 
             await service.InterruptAsync();
             var exitCode = await service.ExitCodeAsync(StartTimeout);
@@ -209,6 +209,6 @@ public class RunCommandTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static ServiceProcess Start(params string[] arguments) =>
+    private static ChildProcess Start(params string[] arguments) =>
         ServiceProcess.Start(new Dictionary<string, string?> { ["ConnectionStrings__Summit"] = null }, arguments);
 }

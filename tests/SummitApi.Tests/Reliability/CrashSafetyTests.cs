@@ -148,6 +148,6 @@ public class CrashSafetyTests(SummitApiFactory factory, ITestOutputHelper output
         throw new TimeoutException("no export started writing");
     }
 
-    private ServiceProcess StartExport() =>
+    private ChildProcess StartExport() =>
         ServiceProcess.Start(new Dictionary<string, string?> { ["ConnectionStrings__Summit"] = factory.ConnectionString }, "export", "--out", factory.ExportsDirectory);
 }

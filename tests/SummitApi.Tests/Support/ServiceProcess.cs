@@ -1,161 +1,61 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Reflection;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SummitApi.Tests.Support;
 
 /// <summary>
-/// The built service run as its own process, as an operator runs it: its output collected, its
-/// address learnt from the line it logs once it serves, and ended by Ctrl+C or killed outright.
+/// The built service run as its own process, as an operator runs it: `dotnet SummitApi.dll ARGUMENTS` (or the
+/// README's `dotnet run`), serving until it is stopped or running a command (keys, export) to its end. Its
+/// address is learnt from the line it logs once it serves.
 /// </summary>
-public sealed partial class ServiceProcess : IDisposable
+public static partial class ServiceProcess
 {
     private static readonly string ServiceDll = typeof(Program).Assembly.Location;
 
-    private readonly StringBuilder _output = new();
-    private readonly TaskCompletionSource<string> _swaggerUrl = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private ServiceProcess(Process process)
-    {
-        Process = process;
-    }
-
-    public Process Process { get; }
-
-    /// <summary>Everything the process printed so far, standard output and error interleaved.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    /// <summary>A command that runs to its end: its exit code and what it printed.</summary>
+    public sealed record Run(int ExitCode, string Output, string Error);
 
     /// <param name="environment">Variables to set; a null value removes one this process has.</param>
-    public static ServiceProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+    public static ChildProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         Start(Path.GetDirectoryName(ServiceDll)!, [ServiceDll, .. arguments], environment);
 
     /// <summary>
     /// The README's own command, `dotnet run --project src/SummitApi -- ARGUMENTS`, with its launch profile, on the
     /// build the tests run against.
     /// </summary>
-    public static ServiceProcess DotnetRun(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    public static ChildProcess DotnetRun(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var configuration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var root = SummitApi.Platform.Data.DatabaseSetup.FindRepositoryRoot(AppContext.BaseDirectory);
         return Start(root, ["run", "--no-build", "--configuration", configuration, "--project", Path.Combine("src", "SummitApi"), "--", .. arguments], environment);
     }
 
-    private static ServiceProcess Start(string workingDirectory, string[] arguments, IReadOnlyDictionary<string, string?> environment)
+    /// <summary>Runs a command (keys, export) to its end, or fails after <paramref name="timeout"/>.</summary>
+    public static async Task<Run> RunAsync(IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        // Development logs plain lines, which the ready line is read from.
-        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                startInfo.Environment.Remove(name);
-            }
-            else
-            {
-                startInfo.Environment[name] = value;
-            }
-        }
-        var service = new ServiceProcess(Process.Start(startInfo)!);
-        service.Process.OutputDataReceived += service.Collect;
-        service.Process.ErrorDataReceived += service.Collect;
-        service.Process.BeginOutputReadLine();
-        service.Process.BeginErrorReadLine();
-        return service;
+        using var command = Start(environment, arguments);
+        var exitCode = await command.ExitCodeAsync(timeout);
+        return new Run(exitCode, command.StandardOutput, command.StandardError);
     }
 
     /// <summary>Waits for the line the service logs once it serves; returns the Swagger UI address it names.</summary>
-    public async Task<string> WaitUntilReadyAsync(TimeSpan timeout)
-    {
-        try
-        {
-            return await _swaggerUrl.Task.WaitAsync(timeout);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"The service did not get ready within {timeout}. Its output:\n{Output}");
-        }
-    }
-
-    /// <summary>Waits until the process has printed <paramref name="text"/>.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!Output.Contains(text, StringComparison.Ordinal))
-        {
-            if (DateTime.UtcNow > deadline || Process.HasExited)
-            {
-                throw new TimeoutException($"The process did not print '{text}' within {timeout}. Its output:\n{Output}");
-            }
-            await Task.Delay(20);
-        }
-    }
+    public static async Task<string> WaitUntilReadyAsync(this ChildProcess service, TimeSpan timeout) =>
+        ReadyLine().Match(await service.WaitForLineAsync(line => ReadyLine().IsMatch(line), timeout, "the line it logs once it serves"))
+            .Groups["url"].Value;
 
     /// <summary>The service's base address (without /swagger), once it is ready.</summary>
-    public async Task<Uri> WaitForBaseAddressAsync(TimeSpan timeout) =>
-        new((await WaitUntilReadyAsync(timeout))[..^"swagger".Length]);
+    public static async Task<Uri> WaitForBaseAddressAsync(this ChildProcess service, TimeSpan timeout) =>
+        new((await service.WaitUntilReadyAsync(timeout))[..^"swagger".Length]);
 
-    /// <summary>Ctrl+C: the service stops as it does for an operator.</summary>
-    public async Task InterruptAsync()
+    private static ChildProcess Start(string workingDirectory, string[] arguments, IReadOnlyDictionary<string, string?> environment)
     {
-        using var interrupt = Process.Start("kill", ["-INT", Process.Id.ToString(CultureInfo.InvariantCulture)]);
-        await interrupt.WaitForExitAsync();
-    }
-
-    /// <summary>Waits for a command (e.g. export) to end; its exit code.</summary>
-    public async Task<int> ExitCodeAsync(TimeSpan timeout)
-    {
-        await Process.WaitForExitAsync().WaitAsync(timeout);
-        return Process.ExitCode;
-    }
-
-    /// <summary>SIGKILL: the process ends at once, as in a crash or an out-of-memory kill; no shutdown hook, flush or finally runs.</summary>
-    public void Kill()
-    {
-        Process.Kill(entireProcessTree: true);
-        Process.WaitForExit();
-    }
-
-    public void Dispose()
-    {
-        if (!Process.HasExited)
+        // Development logs plain lines, which the ready line is read from, unless the caller says otherwise.
+        var variables = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
+        foreach (var (name, value) in environment)
         {
-            Kill();
+            variables[name] = value;
         }
-        Process.Dispose();
-    }
-
-    private void Collect(object sender, DataReceivedEventArgs line)
-    {
-        lock (_output)
-        {
-            _output.AppendLine(line.Data);
-        }
-        if (line.Data is not null && ReadyLine().Match(line.Data) is { Success: true } match)
-        {
-            _swaggerUrl.TrySetResult(match.Groups["url"].Value);
-        }
+        return ChildProcess.Start("dotnet", arguments, variables, workingDirectory);
     }
 
     [GeneratedRegex(@"Swagger UI at (?<url>http://\S+/swagger)")]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 
@@ -30,34 +29,21 @@ public class LogsAndTracesTests(SummitApiFactory factory) : IClassFixture<Summit
     public async Task The_running_service_logs_each_request_as_a_json_line_with_request_id_trace_id_route_status_and_duration()
     {
         var exports = Directory.CreateTempSubdirectory("summit-logs-exports-").FullName;
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])[typeof(Program).Assembly.Location, "--urls=http://127.0.0.1:0", $"--Exports:Directory={exports}", "--Exports:Schedule="])
+        using var service = ServiceProcess.Start(new Dictionary<string, string?>
         {
-            startInfo.ArgumentList.Add(argument);
-        }
-        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        startInfo.Environment["ConnectionStrings__Summit"] = factory.ConnectionString;
-        using var service = Process.Start(startInfo)!;
-        var lines = new System.Collections.Concurrent.BlockingCollection<JsonObject>();
-        service.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data is { Length: > 0 } text && text[0] == '{')
-            {
-                lines.Add(JsonNode.Parse(text)!.AsObject());
-            }
-        };
-        service.BeginOutputReadLine();
-        service.BeginErrorReadLine();
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Summit"] = factory.ConnectionString,
+        }, "--urls=http://127.0.0.1:0", $"--Exports:Directory={exports}", "--Exports:Schedule=");
         try
         {
-            var ready = Next(lines, l => l["State"]?["SwaggerUrl"] is not null);
+            var ready = await NextAsync(service, l => l["State"]?["SwaggerUrl"] is not null);
             var address = ready["State"]!["SwaggerUrl"]!.GetValue<string>().Replace("/swagger", "", StringComparison.Ordinal);
             using var client = new HttpClient();
             var request = new HttpRequestMessage(HttpMethod.Get, $"{address}/api/v1/concessions/no-such-concession");
             request.Headers.Add("traceparent", Traceparent);
             Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(request)).StatusCode);
 
-            var logged = Next(lines, l => l["State"]?["Path"]?.GetValue<string>() == "/api/v1/concessions/no-such-concession");
+            var logged = await NextAsync(service, l => l["State"]?["Path"]?.GetValue<string>() == "/api/v1/concessions/no-such-concession");
 
             Assert.Equal("Information", logged["LogLevel"]!.GetValue<string>());
             var state = logged["State"]!;
@@ -71,30 +57,13 @@ public class LogsAndTracesTests(SummitApiFactory factory) : IClassFixture<Summit
         }
         finally
         {
-            service.Kill(entireProcessTree: true);
-            await service.WaitForExitAsync();
+            service.Kill();
             Directory.Delete(exports, recursive: true);
         }
     }
 
-    /// <summary>The next log line that matches, waiting up to a minute for the service to write it.</summary>
-    private static JsonObject Next(System.Collections.Concurrent.BlockingCollection<JsonObject> lines, Func<JsonObject, bool> matches)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        try
-        {
-            while (true)
-            {
-                var line = lines.Take(deadline.Token);
-                if (matches(line))
-                {
-                    return line;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException("the service wrote no matching log line within a minute");
-        }
-    }
+    /// <summary>The first JSON log line that matches, waiting up to a minute for the service to write it.</summary>
+    private static async Task<JsonObject> NextAsync(ChildProcess service, Func<JsonObject, bool> matches) =>
+        JsonNode.Parse(await service.WaitForLineAsync(line => line.StartsWith('{') && matches(JsonNode.Parse(line)!.AsObject()),
+            TimeSpan.FromMinutes(1), "a matching log line"))!.AsObject();
 }

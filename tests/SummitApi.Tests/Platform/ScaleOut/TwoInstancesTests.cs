@@ -112,7 +112,7 @@ public class TwoInstancesTests
         }
     }
 
-    private static ServiceProcess StartInstance(string connectionString) =>
+    private static ChildProcess StartInstance(string connectionString) =>
         ServiceProcess.Start(
             new Dictionary<string, string?>
             {
