@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Npgsql;
 using SummitApi.Platform.Auth;
 
@@ -15,6 +16,14 @@ public static class ApiKeys
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var (_, secret) = await ApiKeyStore.CreateAsync(dataSource, scope, name: "test");
         return secret;
+    }
+
+    /// <summary>A client of the fixture that sends a new key of <paramref name="scope"/> as a bearer token.</summary>
+    public static async Task<HttpClient> ClientAsync(SummitApiFactory factory, string scope)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CreateAsync(factory, scope));
+        return client;
     }
 
     // summit_<12 hex>_<secret>: the secret is base64url and may itself contain '_', so cut by position.
