@@ -114,39 +114,14 @@ public class SeedDataTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
         Assert.Contains("400", error.Message);
     }
 
-    [Fact]
-    public async Task A_changed_seed_file_updates_untouched_records_and_leaves_records_an_editor_changed()
-    {
-        await using var dataSource = NpgsqlDataSource.Create(factory.ConnectionString);
-        await using (var editor = await ChangeSet.BeginAsync(dataSource, "key:test-editor", "correct a title"))
-        {
-            await editor.Connection.ExecuteAsync("UPDATE summit SET title = 'Edited by an editor' WHERE id = 'busan-2025'", transaction: editor.Transaction);
-            await editor.CommitAsync();
-        }
-        var untouched = JsonNode.Parse(ReadEmbedded("summits.json"))!.AsArray().Select(s => s!["id"]!.GetValue<string>()).First(id => id != "busan-2025");
-
-        var changed = Read(file => file == "summits.json"
-            ? Edit(ReadEmbedded(file), null, s => s["notes"] = "Notes revised in the seed file.")
-            : ReadEmbedded(file));
-        var revision = await new SeedLoader(dataSource, NullLogger<SeedLoader>.Instance).LoadAsync(changed);
-
-        Assert.NotNull(revision);
-        await using var connection = await factory.OpenConnectionAsync();
-        Assert.Equal("Edited by an editor", await connection.ExecuteScalarAsync<string>("SELECT title FROM summit WHERE id = 'busan-2025'"));
-        Assert.NotEqual("Notes revised in the seed file.", await connection.ExecuteScalarAsync<string>("SELECT notes FROM summit WHERE id = 'busan-2025'"));
-        Assert.Equal("Notes revised in the seed file.", await connection.ExecuteScalarAsync<string>("SELECT notes FROM summit WHERE id = @untouched", new { untouched }));
-        Assert.Equal(2, await connection.ExecuteScalarAsync<int>(
-            "SELECT version FROM revision WHERE entity = 'summit' AND record_id = @untouched AND seq = @revision", new { untouched, revision }));
-    }
-
     private static SeedSet ReadWithEdit(string file, string? recordId, Action<JsonObject> edit) =>
         Read(name => name == file ? Edit(ReadEmbedded(name), recordId, edit) : ReadEmbedded(name));
 
-    private static SeedSet Read(Func<string, string> files) =>
+    internal static SeedSet Read(Func<string, string> files) =>
         SeedSet.Read(name => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(files(name))));
 
     /// <summary>Applies the edit to the record with that id, or to every record when the id is null.</summary>
-    private static string Edit(string json, string? recordId, Action<JsonObject> edit)
+    internal static string Edit(string json, string? recordId, Action<JsonObject> edit)
     {
         var records = JsonNode.Parse(json)!.AsArray();
         foreach (var record in records.Select(r => r!.AsObject()).Where(r => recordId is null || r["id"]!.GetValue<string>() == recordId))
@@ -156,7 +131,7 @@ public class SeedDataTests(SummitApiFactory factory) : IClassFixture<SummitApiFa
         return records.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    private static string ReadEmbedded(string file)
+    internal static string ReadEmbedded(string file)
     {
         using var stream = typeof(SeedSet).Assembly.GetManifestResourceStream("seeds/" + file)!;
         return new StreamReader(stream).ReadToEnd();
@@ -205,6 +180,31 @@ public class SeedEvolutionTests(SummitApiFactory factory) : IClassFixture<Summit
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM citation WHERE record_id IN ('{Dropped}', '{DeletedByEditor}')"));
         Assert.Equal("delete", await connection.ExecuteScalarAsync<string>(
             "SELECT operation FROM revision WHERE entity = 'context_figure' AND record_id = @Dropped AND seq = @revision", new { Dropped, revision }));
+    }
+
+    [Fact]
+    public async Task A_changed_seed_file_updates_untouched_records_and_leaves_records_an_editor_changed()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(factory.ConnectionString);
+        await using (var editor = await ChangeSet.BeginAsync(dataSource, "key:test-editor", "correct a title"))
+        {
+            await editor.Connection.ExecuteAsync("UPDATE summit SET title = 'Edited by an editor' WHERE id = 'busan-2025'", transaction: editor.Transaction);
+            await editor.CommitAsync();
+        }
+        var untouched = JsonNode.Parse(SeedDataTests.ReadEmbedded("summits.json"))!.AsArray().Select(s => s!["id"]!.GetValue<string>()).First(id => id != "busan-2025");
+
+        var changed = SeedDataTests.Read(file => file == "summits.json"
+            ? SeedDataTests.Edit(SeedDataTests.ReadEmbedded(file), null, s => s["notes"] = "Notes revised in the seed file.")
+            : SeedDataTests.ReadEmbedded(file));
+        var revision = await new SeedLoader(dataSource, NullLogger<SeedLoader>.Instance).LoadAsync(changed);
+
+        Assert.NotNull(revision);
+        await using var connection = await factory.OpenConnectionAsync();
+        Assert.Equal("Edited by an editor", await connection.ExecuteScalarAsync<string>("SELECT title FROM summit WHERE id = 'busan-2025'"));
+        Assert.NotEqual("Notes revised in the seed file.", await connection.ExecuteScalarAsync<string>("SELECT notes FROM summit WHERE id = 'busan-2025'"));
+        Assert.Equal("Notes revised in the seed file.", await connection.ExecuteScalarAsync<string>("SELECT notes FROM summit WHERE id = @untouched", new { untouched }));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<int>(
+            "SELECT version FROM revision WHERE entity = 'summit' AND record_id = @untouched AND seq = @revision", new { untouched, revision }));
     }
 
     private static Stream Embedded(string file, Func<string, string> edit)
