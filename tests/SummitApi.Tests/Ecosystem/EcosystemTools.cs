@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.Ecosystem;
 

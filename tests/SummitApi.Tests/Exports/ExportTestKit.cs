@@ -1,10 +1,7 @@
 using System.Text.Json.Nodes;
-using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using SummitApi.Features.Exports;
-using SummitApi.Platform.Reads;
 using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.Exports;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using SummitApi.Features.Exports;
 using static SummitApi.Tests.Exports.ExportTestKit;
 

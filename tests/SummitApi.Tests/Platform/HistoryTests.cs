@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
-using Npgsql;
 using SummitApi.Platform.Data;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.LocalPostgres;

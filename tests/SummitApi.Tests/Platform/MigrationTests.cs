@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.Platform;
 

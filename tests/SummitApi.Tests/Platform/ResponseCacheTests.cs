@@ -4,10 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.Platform;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using SummitApi.Platform.Reads;
 using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.Platform;

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using Xunit.Abstractions;
 

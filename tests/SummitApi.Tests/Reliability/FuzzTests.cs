@@ -6,7 +6,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using SummitApi.Platform.Auth;
 using SummitApi.Tests.Exports;

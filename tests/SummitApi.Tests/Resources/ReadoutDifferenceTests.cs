@@ -1,10 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dapper;
 using Npgsql;
 using SummitApi.Resources.Readouts;
 using SummitApi.Resources.ReadoutDifferences;
-using SummitApi.Platform.Reads;
 using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.Resources;

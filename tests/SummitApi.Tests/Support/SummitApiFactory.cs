@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SummitApi.Platform.Caching;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.Support;
 

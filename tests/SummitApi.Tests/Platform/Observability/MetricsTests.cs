@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
 using SummitApi.Tests.Exports;
 using static SummitApi.Tests.Exports.ExportTestKit;
 

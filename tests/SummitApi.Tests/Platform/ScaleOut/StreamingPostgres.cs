@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using SummitApi.Platform.Reads;
 using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.Platform.ScaleOut;

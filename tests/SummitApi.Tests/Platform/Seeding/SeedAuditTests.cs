@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.Platform.Seeding;
 

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
 using static SummitApi.Tests.Support.NewRecords;
 using static SummitApi.Tests.Support.WriteRequests;
 
