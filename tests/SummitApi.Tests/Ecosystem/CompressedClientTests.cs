@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests.Ecosystem;
 

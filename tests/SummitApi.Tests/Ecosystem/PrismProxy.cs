@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace SummitApi.Tests.Ecosystem;
 
@@ -12,10 +10,9 @@ namespace SummitApi.Tests.Ecosystem;
 /// </summary>
 public sealed class PrismProxy : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _log = new();
+    private readonly ChildProcess _process;
 
-    private PrismProxy(Process process, Uri address)
+    private PrismProxy(ChildProcess process, Uri address)
     {
         _process = process;
         Address = address;
@@ -24,71 +21,34 @@ public sealed class PrismProxy : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Everything Prism logged so far.</summary>
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _process.Output;
 
     /// <summary>Starts <c>prism proxy DOCUMENT UPSTREAM --errors</c> on a free loopback port and waits until it listens.</summary>
     /// <param name="document">The document's URL or file path.</param>
     public static async Task<PrismProxy> StartAsync(string document, Uri upstream)
     {
-        var port = FreeLoopbackPort();
-        var startInfo = new ProcessStartInfo(await EcosystemTools.BinAsync("prism"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = EcosystemTools.Directory,
-        };
-        foreach (var argument in new[] { "proxy", document, upstream.ToString().TrimEnd('/'), "--errors", "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        startInfo.Environment["NO_COLOR"] = "1";
-        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var prism = new PrismProxy(Process.Start(startInfo)!, new Uri($"http://127.0.0.1:{port}/"));
-        void Collect(object sender, DataReceivedEventArgs line)
-        {
-            lock (prism._log)
-            {
-                prism._log.AppendLine(line.Data);
-            }
-            if (line.Data?.Contains("Prism is listening", StringComparison.Ordinal) == true)
-            {
-                listening.TrySetResult();
-            }
-        }
-        prism._process.OutputDataReceived += Collect;
-        prism._process.ErrorDataReceived += Collect;
-        prism._process.BeginOutputReadLine();
-        prism._process.BeginErrorReadLine();
+        var port = FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var prism = new PrismProxy(
+            ChildProcess.Start(await EcosystemTools.BinAsync("prism"),
+                ["proxy", document, upstream.ToString().TrimEnd('/'), "--errors", "--host", "127.0.0.1", "--port", port],
+                new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, EcosystemTools.Directory),
+            new Uri($"http://127.0.0.1:{port}/"));
         try
         {
-            await listening.Task.WaitAsync(TimeSpan.FromMinutes(1));
+            await prism._process.WaitForLineAsync(line => line.Contains("Prism is listening", StringComparison.Ordinal), TimeSpan.FromMinutes(1), "that it listens");
         }
         catch (TimeoutException)
         {
             await prism.DisposeAsync();
-            throw new TimeoutException($"Prism did not listen within a minute:\n{prism.Log}");
+            throw;
         }
         return prism;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
         _process.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private static int FreeLoopbackPort()

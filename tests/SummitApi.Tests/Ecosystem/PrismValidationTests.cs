@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using SummitApi.Tests.Exports;
-using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests.Ecosystem;
 
@@ -63,11 +61,11 @@ public class PrismValidationTests(KestrelSummitApiFactory factory) : IClassFixtu
     private async Task WriteAsync(string key)
     {
         var created = await SendAsync(HttpMethod.Post, "/api/v1/summits", HttpStatusCode.Created, key,
-            Json(WriteTests.NewSummit("prism-2026")), headers: [("Idempotency-Key", "prism-create-1"), ("X-Change-Reason", "checked by Prism")]);
+            Json(NewRecords.Summit("prism-2026")), headers: [("Idempotency-Key", "prism-create-1"), ("X-Change-Reason", "checked by Prism")]);
         var etag = created.Headers.ETag!.Tag;
         var patched = await SendAsync(HttpMethod.Patch, "/api/v1/summits/prism-2026", HttpStatusCode.OK, key,
             Json(new JsonObject { ["title"] = "Prism follow-up meeting", ["dateQualifier"] = null }, "application/merge-patch+json"), headers: [("If-Match", etag)]);
-        var replacement = WriteTests.NewSummit("prism-2026");
+        var replacement = NewRecords.Summit("prism-2026");
         replacement["place"] = "Gyeongju";
         var replaced = await SendAsync(HttpMethod.Put, "/api/v1/summits/prism-2026", HttpStatusCode.OK, key,
             Json(replacement), headers: [("If-Match", patched.Headers.ETag!.Tag)]);

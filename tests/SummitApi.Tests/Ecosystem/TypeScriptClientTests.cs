@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests.Ecosystem;
 

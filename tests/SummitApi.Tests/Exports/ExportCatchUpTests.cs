@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
-using SummitApi.Tests.Infrastructure;
 using static SummitApi.Tests.Exports.ExportTestKit;
 
 namespace SummitApi.Tests.Exports;

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using CsvHelper;
 using Dapper;
 using SummitApi.Features.Exports;
-using SummitApi.Tests.Infrastructure;
 using static SummitApi.Tests.Exports.ExportTestKit;
 
 namespace SummitApi.Tests.Exports;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SummitApi.Tests.Infrastructure;
 using static SummitApi.Tests.Exports.ExportTestKit;
 
 namespace SummitApi.Tests.Exports;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
 using SummitApi.Features.Exports;
 using SummitApi.Tests.Ecosystem;
-using SummitApi.Tests.Infrastructure;
 using static SummitApi.Tests.Exports.ExportTestKit;
 
 namespace SummitApi.Tests.Exports;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Dapper;
 using SummitApi.Features.Exports;
-using SummitApi.Tests.Infrastructure;
 using static SummitApi.Tests.Exports.ExportTestKit;
 
 namespace SummitApi.Tests.Exports;

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting;
 using SummitApi.Features.Exports;
-using SummitApi.Tests.Infrastructure;
 using static SummitApi.Tests.Exports.ExportTestKit;
 
 namespace SummitApi.Tests.Exports;
@@ -9,7 +6,6 @@ namespace SummitApi.Tests.Exports;
 /// <summary>The command line and the schedule run the same exporter as the service: same data, same bytes.</summary>
 public class ExportTriggerTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>, IDisposable
 {
-    private static readonly string ServiceDll = typeof(Program).Assembly.Location;
     private readonly List<string> _paths = [];
 
     public void Dispose()
@@ -97,25 +93,6 @@ public class ExportTriggerTests(SummitApiFactory factory) : IClassFixture<Summit
         return path;
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(ServiceDll)!,
-        };
-        startInfo.ArgumentList.Add(ServiceDll);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        startInfo.Environment["ConnectionStrings__Summit"] = factory.ConnectionString;
-        using var process = Process.Start(startInfo)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<ServiceProcess.Run> RunCommandAsync(params string[] arguments) =>
+        ServiceProcess.RunAsync(new Dictionary<string, string?> { ["ConnectionStrings__Summit"] = factory.ConnectionString }, TimeSpan.FromSeconds(120), arguments);
 }

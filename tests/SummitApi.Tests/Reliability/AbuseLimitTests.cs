@@ -2,36 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using SummitApi.Platform.Auth;
-using SummitApi.Tests.Infrastructure;
 
 namespace SummitApi.Tests.Reliability;
-
-/// <summary>Limits Kestrel enforces before the application sees a request, met over a real socket.</summary>
-public class RequestSizeLimitTests(UnlimitedApiFactory factory) : IClassFixture<UnlimitedApiFactory>
-{
-    [Fact]
-    public async Task Headers_over_32_kib_are_refused_with_431()
-    {
-        var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/summits");
-        request.Headers.Add("X-Padding", new string('p', 40 * 1024));
-
-        var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task A_request_line_over_8_kib_is_refused_with_414()
-    {
-        var response = await factory.CreateClient().GetAsync($"/api/v1/concessions?q={new string('q', 9 * 1024)}");
-
-        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
-    }
-}
 
 /// <summary>Keys that no longer open writes, and the read budget per client address.</summary>
 public class AbuseLimitTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>
@@ -75,5 +49,5 @@ public class AbuseLimitTests(SummitApiFactory factory) : IClassFixture<SummitApi
         Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
     }
 
-    private static StringContent Summit(string id) => new(WriteTests.NewSummit(id).ToJsonString(), Encoding.UTF8, "application/json");
+    private static StringContent Summit(string id) => new(NewRecords.Summit(id).ToJsonString(), Encoding.UTF8, "application/json");
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
-using SummitApi.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SummitApi.Tests.Reliability;
@@ -20,7 +19,7 @@ public class ConcurrentEditTests(UnlimitedApiFactory factory, ITestOutputHelper 
     {
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiKeys.CreateAsync(factory, "editor"));
-        var created = await client.PostAsync("/api/v1/summits", Body(WriteTests.NewSummit("contested-2026"), "application/json"));
+        var created = await client.PostAsync("/api/v1/summits", Body(NewRecords.Summit("contested-2026"), "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var winners = new List<string>();
 
@@ -62,7 +61,7 @@ public class ConcurrentEditTests(UnlimitedApiFactory factory, ITestOutputHelper 
 
     private static JsonObject Titled(string title)
     {
-        var summit = WriteTests.NewSummit("contested-2026");
+        var summit = NewRecords.Summit("contested-2026");
         summit["title"] = title;
         return summit;
     }

@@ -6,7 +6,6 @@ using System.Text;
 using Dapper;
 using SummitApi.Features.Exports;
 using SummitApi.Tests.Exports;
-using SummitApi.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SummitApi.Tests.Reliability;
@@ -88,7 +87,7 @@ public class CrashSafetyTests(SummitApiFactory factory, ITestOutputHelper output
                 var id = $"crash-{Interlocked.Increment(ref attempted)}";
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/summits")
                 {
-                    Content = new StringContent(WriteTests.NewSummit(id).ToJsonString(), Encoding.UTF8, "application/json"),
+                    Content = new StringContent(NewRecords.Summit(id).ToJsonString(), Encoding.UTF8, "application/json"),
                 };
                 request.Headers.Add("Idempotency-Key", id);
                 try
@@ -149,6 +148,6 @@ public class CrashSafetyTests(SummitApiFactory factory, ITestOutputHelper output
         throw new TimeoutException("no export started writing");
     }
 
-    private ServiceProcess StartExport() =>
+    private ChildProcess StartExport() =>
         ServiceProcess.Start(new Dictionary<string, string?> { ["ConnectionStrings__Summit"] = factory.ConnectionString }, "export", "--out", factory.ExportsDirectory);
 }

@@ -4,45 +4,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
 using Npgsql;
-using SummitApi.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SummitApi.Tests.Reliability;
-
-/// <summary>
-/// The API reaching PostgreSQL through a <see cref="TcpProxy"/> the test can cut, with short connection
-/// timeouts (Timeout=2, Command Timeout=5: the configuration that bounds how long a request waits) and
-/// budgets the load does not reach.
-/// </summary>
-public sealed class ProxiedApiFactory : SummitApiFactory
-{
-    public const int ConnectTimeoutSeconds = 2;
-    public const int CommandTimeoutSeconds = 5;
-
-    public TcpProxy Proxy { get; private set; } = null!;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        var direct = new NpgsqlConnectionStringBuilder(ConnectionString);
-        Proxy = new TcpProxy(direct.Host!, direct.Port);
-        var proxied = new NpgsqlConnectionStringBuilder(ConnectionString)
-        {
-            Host = "127.0.0.1", Port = Proxy.Port, Timeout = ConnectTimeoutSeconds, CommandTimeout = CommandTimeoutSeconds,
-        };
-        builder.UseSetting("ConnectionStrings:Summit", proxied.ConnectionString);
-        builder.UseSetting("RateLimits:Reads:PermitLimit", "100000000");
-        builder.UseSetting("RateLimits:Writes:PermitLimit", "100000000");
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await Proxy.DisposeAsync();
-        await base.DisposeAsync();
-    }
-}
 
 /// <summary>
 /// PostgreSQL goes away under load, first by ending every session as a shutting-down server does (FATAL
@@ -84,7 +49,7 @@ public class DatabaseOutageTests(ProxiedApiFactory factory, ITestOutputHelper ou
         async Task<(HttpResponseMessage, string?)> Write()
         {
             var id = $"outage-{Interlocked.Increment(ref written)}";
-            var body = new StringContent(WriteTests.NewSummit(id).ToJsonString(), Encoding.UTF8, "application/json");
+            var body = new StringContent(NewRecords.Summit(id).ToJsonString(), Encoding.UTF8, "application/json");
             return (await writer.PostAsync("/api/v1/summits", body), id);
         }
         var load = new[]

@@ -1,115 +1,8 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 
 namespace SummitApi.Tests.Reliability;
-
-/// <summary>What a generated request starts from: values that make an operation succeed, so each flaw added is what it meets.</summary>
-public sealed class ValidInputs
-{
-    /// <summary>An existing value for each path parameter (summitId → busan-2025, file → manifest.json, ...).</summary>
-    public required IReadOnlyDictionary<string, string> PathValues { get; init; }
-
-    /// <summary>The path of an existing record of each collection (/api/v1/summits → /api/v1/summits/busan-2025).</summary>
-    public required IReadOnlyDictionary<string, string> ItemPaths { get; init; }
-
-    /// <summary>The current ETag of each record path.</summary>
-    public required IReadOnlyDictionary<string, string> ETags { get; init; }
-
-    /// <summary>Each record as GET serves it, by its path.</summary>
-    public required IReadOnlyDictionary<string, JsonObject> Records { get; init; }
-
-    /// <summary>A cursor each list issued, by its path: tampered with, or used on another list, it must be refused.</summary>
-    public required IReadOnlyDictionary<string, string> Cursors { get; init; }
-
-    public required string AdminKey { get; init; }
-    public required string EditorKey { get; init; }
-    public required string RevokedKey { get; init; }
-}
-
-/// <summary>A request being built: a valid one first, then made invalid by one flaw and decorated with hostile noise.</summary>
-public sealed class RequestDraft
-{
-    public required string Method { get; init; }
-    public required string Path { get; set; }
-    public List<(string Name, string Value)> Query { get; } = [];
-    public List<(string Name, string Value)> Headers { get; } = [];
-    public JsonObject? Body { get; set; }
-    /// <summary>Replaces the JSON body with these exact bytes.</summary>
-    public byte[]? RawBody { get; set; }
-    /// <summary>Raw JSON text spliced into the body's text in place of a placeholder string (for values with no .NET string form).</summary>
-    public Dictionary<string, string> Splices { get; } = [];
-    /// <summary>A property written again, with this JSON value, before the body's own properties (when the body still has it).</summary>
-    public (string Name, string Json)? DuplicatedProperty { get; set; }
-    public string? ContentType { get; set; }
-    public List<string> Flaws { get; } = [];
-
-    public void SetHeader(string name, string? value)
-    {
-        Headers.RemoveAll(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-        if (value is not null)
-        {
-            Headers.Add((name, value));
-        }
-    }
-
-    /// <summary>Sets a body field to a JSON literal, spliced in as text so that even unpaired surrogates reach the server.</summary>
-    public void SetBodyLiteral(JsonObject target, string field, string jsonLiteral)
-    {
-        var placeholder = $"fuzz-splice-{Splices.Count}-{Guid.NewGuid():N}";
-        Splices[JsonSerializer.Serialize(placeholder)] = jsonLiteral;
-        target[field] = placeholder;
-    }
-
-    public byte[]? BodyBytes()
-    {
-        if (RawBody is not null || Body is null)
-        {
-            return RawBody;
-        }
-        var text = Body.ToJsonString();
-        foreach (var (placeholder, literal) in Splices)
-        {
-            text = text.Replace(placeholder, literal, StringComparison.Ordinal);
-        }
-        if (DuplicatedProperty is { } duplicate && Body.ContainsKey(duplicate.Name))
-        {
-            text = $"{{{JsonSerializer.Serialize(duplicate.Name)}:{duplicate.Json},{text[1..]}";
-        }
-        return Encoding.UTF8.GetBytes(text);
-    }
-
-    public string Url => Query.Count == 0 ? Path : $"{Path}?{string.Join('&', Query.Select(q => $"{q.Name}={q.Value}"))}";
-
-    public HttpRequestMessage ToHttpRequest()
-    {
-        var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(Url, UriKind.Relative));
-        foreach (var (name, value) in Headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-        if (BodyBytes() is { } bytes)
-        {
-            request.Content = new ByteArrayContent(bytes);
-            request.Content.Headers.ContentType = null;
-            if (ContentType is not null)
-            {
-                request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
-            }
-        }
-        return request;
-    }
-
-    public override string ToString()
-    {
-        var body = BodyBytes() is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
-        return $"{Method} {Shorten(Url)} [{string.Join("; ", Flaws)}] headers: {string.Join(", ", Headers.Select(h => $"{h.Name}: {Shorten(h.Value)}"))}" +
-            (body is null ? "" : $" content-type: {ContentType ?? "(none)"} body ({body.Length} chars): {Shorten(body)}");
-    }
-
-    private static string Shorten(string text) => text.Length <= 300 ? text : $"{text[..300]}…({text.Length} chars)";
-}
 
 /// <summary>
 /// Generates, for one operation of the OpenAPI document, requests that are certainly invalid: a valid
@@ -124,14 +17,14 @@ public static class InvalidRequests
     private static readonly HashSet<string> AdminOnly = ["GET /api/v1/keys", "POST /api/v1/exports"];
 
     /// <summary>Query parameters that take any text, so only an over-long or blank value is a flaw.</summary>
-    private static readonly HashSet<string> FreeText = ["q"];
+    internal static readonly HashSet<string> FreeText = ["q"];
 
     private const int OversizedBodyChars = 300 * 1024;
 
     public static Gen<RequestDraft> For(OpenApiOperation operation, ValidInputs inputs)
     {
         var flaws = FlawsOf(operation, inputs).ToArray();
-        var noise = NoiseOf(operation).ToArray();
+        var noise = HostileNoise.Of(operation).ToArray();
         Assert.True(flaws.Length > 0, $"{operation} has no way to be made invalid");
         var flaw = Gen.OneOf(flaws);
         var noises = noise.Length == 0
@@ -388,48 +281,5 @@ public static class InvalidRequests
             made.Add(cursor.ToUpperInvariant() == cursor ? cursor.ToLowerInvariant() : cursor.ToUpperInvariant());
         }
         return [.. made];
-    }
-
-    private static IEnumerable<Gen<Action<RequestDraft>>> NoiseOf(OpenApiOperation operation)
-    {
-        static Gen<Action<RequestDraft>> Noise<T>(Gen<T> values, Action<RequestDraft, T> apply) =>
-            values.Select<T, Action<RequestDraft>>(value => draft => apply(draft, value));
-
-        var junk = Gen.OneOf(Junk.Values.ToArray());
-        var headerJunk = Gen.OneOf(Junk.Values.Where(v => v.HeaderSafe).ToArray());
-        if (operation.In("query").Any(p => FreeText.Contains(p.Name)))
-        {
-            var name = operation.In("query").First(p => FreeText.Contains(p.Name)).Name;
-            yield return Noise(junk.Where(v => Uri.UnescapeDataString(v.Url).Trim().Length is > 0 and <= 200), (d, v) => d.Query.Add((name, v.Url)));
-        }
-        if (operation.Method == "GET" && operation.Parameters.All(p => p.Name != "since"))
-        {
-            yield return Noise(Gen.OneOf("0001-01-01T00:00:00+14:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59-14:00", "9999-12-31T23:59:59.9999999Z",
-                "1970-01-01T00:00:00Z", "2025-10-30T12:00:00.1234567+08:00"), (d, v) => d.Query.Add(("asOf", Uri.EscapeDataString(v))));
-        }
-        yield return Noise(headerJunk, (d, v) => d.Headers.Add(("X-Fuzz", Uri.UnescapeDataString(v.Url))));
-        yield return Noise(Gen.OneOf("application/xml", "text/html", "*/*;q=0", "application/problem+json", "image/png, text/csv"), (d, v) => d.SetHeader("Accept", v));
-        yield return Noise(Gen.OneOf("gzip", "br", "deflate", "identity;q=0", "x-unknown"), (d, v) => d.SetHeader("Accept-Encoding", v));
-        if (operation.Method != "GET")
-        {
-            yield return Noise(headerJunk, (d, v) => d.SetHeader("X-Change-Reason", Uri.UnescapeDataString(v.Url)));
-        }
-        if (operation.In("header").Any(p => p.Name == "Idempotency-Key"))
-        {
-            yield return Noise(headerJunk, (d, v) => d.SetHeader("Idempotency-Key", Uri.UnescapeDataString(v.Url)));
-        }
-        var strings = operation.BodyProperties.Where(p => p.Type == "string" && p.Format is null).ToArray();
-        if (operation.BodyMediaType is not null && strings.Length > 0)
-        {
-            yield return Noise(Gen.Select(Gen.OneOf(strings), junk), (d, v) => { if (d.Body is { } body) { d.SetBodyLiteral(body, v.Item1.Name, v.Item2.Json); } });
-            // The same property twice: the first holds junk, the second the value the request meant.
-            yield return Noise(Gen.Select(Gen.OneOf(strings), junk), (d, v) => d.DuplicatedProperty = (v.Item1.Name, v.Item2.Json));
-        }
-        var numbers = operation.BodyProperties.Where(p => p.Type == "number").ToArray();
-        if (operation.BodyMediaType is not null && numbers.Length > 0)
-        {
-            yield return Noise(Gen.Select(Gen.OneOf(numbers), Gen.OneOf("1e308", "-0", "1e-400", "123456789012345678901234567890", "0.1e1", "-1")),
-                (d, v) => { if (d.Body is { } body) { d.SetBodyLiteral(body, v.Item1.Name, v.Item2); } });
-        }
     }
 }

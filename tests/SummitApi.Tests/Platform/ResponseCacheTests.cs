@@ -1,0 +1,207 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using SummitApi.Platform.Data;
+
+namespace SummitApi.Tests.Platform;
+
+public sealed class ResponseCacheTests(SummitApiFactory factory) : IClassFixture<SummitApiFactory>, IDisposable
+{
+    private const string Summit = "/api/v1/summits/busan-2025";
+    private static readonly TimeSpan NotificationDeadline = TimeSpan.FromSeconds(15);
+
+    private readonly SqlCommandRecorder _sql = new();
+
+    [Fact]
+    public async Task A_repeated_read_is_answered_from_the_cache_without_sql_with_the_same_bytes_and_headers()
+    {
+        var client = factory.CreateClient();
+        var path = "/api/v1/concessions?giver=US&limit=3";
+        await WarmAsync(client, path);
+
+        var (first, firstCommands) = await _sql.GetAsync(client, path);
+        var (second, secondCommands) = await _sql.GetAsync(client, path);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(0, firstCommands);
+        Assert.Equal(0, secondCommands);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal(Headers(first), Headers(second));
+    }
+
+    [Fact]
+    public async Task A_first_read_runs_its_sql_and_the_cached_copy_carries_every_header_it_had()
+    {
+        var client = factory.CreateClient();
+        var path = "/api/v1/outcomes?limit=2";
+
+        var (miss, missCommands) = await _sql.GetAsync(client, path);
+        var (hit, hitCommands) = await _sql.GetAsync(client, path);
+
+        Assert.True(missCommands > 0, "the first read must reach the database, or these tests prove nothing");
+        Assert.Equal(0, hitCommands);
+        Assert.Equal(Headers(miss), Headers(hit));
+        Assert.Contains("api-supported-versions", Headers(hit).Keys);
+    }
+
+    [Fact]
+    public async Task A_revalidation_is_a_304_that_runs_no_sql()
+    {
+        var client = factory.CreateClient();
+        var etag = (await WarmAsync(client, Summit)).Headers.ETag!.Tag;
+
+        var (response, commands) = await _sql.GetAsync(client, Summit, ifNoneMatch: etag);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Equal(0, commands);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(etag, response.Headers.ETag?.Tag);
+    }
+
+    [Fact]
+    public async Task A_write_through_the_api_is_read_back_at_once_never_the_cached_record()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiKeys.CreateAsync(factory, "editor"));
+        var path = "/api/v1/concessions/us-fentanyl-tariff-cut";
+        var before = await WarmAsync(client, path);
+
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, path)
+        {
+            Content = new StringContent("""{"notes":"Edited while cached."}""", Encoding.UTF8, "application/merge-patch+json"),
+        };
+        patch.Headers.TryAddWithoutValidation("If-Match", before.Headers.ETag!.Tag);
+        var patched = await client.SendAsync(patch);
+        var after = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        Assert.Equal("Edited while cached.", (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("notes").GetString());
+        Assert.Equal(patched.Headers.ETag, after.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_change_committed_elsewhere_reaches_every_instance_through_the_notification()
+    {
+        using var other = factory.WithWebHostBuilder(_ => { });
+        var (client, otherClient) = (factory.CreateClient(), other.CreateClient());
+        await WarmAsync(client, "/api/v1/parties/MY");
+        await WarmAsync(otherClient, "/api/v1/parties/MY");
+
+        await RenameAsync("MY", "Malaysia (renamed elsewhere)");
+
+        await EventuallyNamedAsync(client, "/api/v1/parties/MY", "Malaysia (renamed elsewhere)");
+        await EventuallyNamedAsync(otherClient, "/api/v1/parties/MY", "Malaysia (renamed elsewhere)");
+    }
+
+    [Fact]
+    public async Task After_losing_its_notifications_an_instance_drops_everything_it_cached()
+    {
+        var client = factory.CreateClient();
+        await WarmAsync(client, "/api/v1/parties/AU");
+
+        await using (var connection = await factory.OpenConnectionAsync())
+        {
+            // The listener's connection dies; a change lands before it can listen again, so no one tells it.
+            var terminated = await connection.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'SummitApi change listener' AND datname = current_database()) t");
+            Assert.True(terminated >= 1);
+        }
+        await RenameAsync("AU", "Australia (renamed while unheard)");
+
+        await EventuallyNamedAsync(client, "/api/v1/parties/AU", "Australia (renamed while unheard)");
+    }
+
+    [Fact]
+    public async Task A_read_presenting_a_consistency_token_is_never_answered_from_the_cache()
+    {
+        var client = factory.CreateClient();
+        await WarmAsync(client, Summit);
+        using var request = new HttpRequestMessage(HttpMethod.Get, Summit);
+        request.Headers.Add("Summit-Consistency-Token", "0/0");
+
+        var (response, commands) = await _sql.SendAsync(client, request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(commands > 0);
+    }
+
+    [Fact]
+    public async Task Reads_that_need_a_key_are_never_cached()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiKeys.CreateAsync(factory, "admin"));
+        await client.GetAsync("/api/v1/keys");
+
+        var (response, commands) = await _sql.GetAsync(client, "/api/v1/keys");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(commands > 0);
+        Assert.True(response.Headers.CacheControl is { Private: true, NoCache: true });
+    }
+
+    [Fact]
+    public async Task With_the_cache_off_every_read_runs_its_sql()
+    {
+        using var uncached = factory.WithWebHostBuilder(builder => builder.UseSetting("ResponseCache:Enabled", "false"));
+        var client = uncached.CreateClient();
+        await client.GetAsync(Summit);
+
+        var (response, commands) = await _sql.GetAsync(client, Summit);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(commands > 0);
+    }
+
+    public void Dispose() => _sql.Dispose();
+
+    /// <summary>Reads until the response comes from the cache: the listener may still be connecting when a fixture starts.</summary>
+    private async Task<HttpResponseMessage> WarmAsync(HttpClient client, string path)
+    {
+        var deadline = DateTime.UtcNow + NotificationDeadline;
+        while (true)
+        {
+            var (response, commands) = await _sql.GetAsync(client, path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            if (commands == 0 || DateTime.UtcNow > deadline)
+            {
+                return response;
+            }
+            await Task.Delay(25);
+        }
+    }
+
+    private async Task RenameAsync(string partyId, string name)
+    {
+        // Not through the factory's helper, which waits until the instance has heard: here that is what is tested.
+        await using var dataSource = NpgsqlDataSource.Create(factory.ConnectionString);
+        await using var changeSet = await ChangeSet.BeginAsync(dataSource, "test", "renamed outside the API");
+        await changeSet.Connection.ExecuteAsync("UPDATE party SET name = @name WHERE id = @partyId", new { name, partyId }, changeSet.Transaction);
+        await changeSet.CommitAsync();
+    }
+
+    private static async Task EventuallyNamedAsync(HttpClient client, string path, string name)
+    {
+        var deadline = DateTime.UtcNow + NotificationDeadline;
+        string? seen;
+        do
+        {
+            seen = (await client.GetFromJsonAsync<JsonElement>(path)).GetProperty("name").GetString();
+            if (seen == name)
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"{path} still says '{seen}' {NotificationDeadline.TotalSeconds} s after the change committed.");
+    }
+
+    private static SortedDictionary<string, string> Headers(HttpResponseMessage response) =>
+        new(response.Headers.Concat(response.Content.Headers)
+            .Where(header => header.Key != "Date")
+            .ToDictionary(header => header.Key, header => string.Join(",", header.Value)), StringComparer.OrdinalIgnoreCase);
+}
