@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
-using SummitApi.Resources.Citations;
 
 namespace SummitApi.Resources.Sources;
 
