@@ -36,11 +36,10 @@ internal static class CsvCopy
             }
             expressions[fields[i]] = expression;
         }
-        // FORCE_QUOTE quotes the text columns' values, as ExportColumn.IsQuotedInCsv says, and never a NULL.
-        var quoted = columns.Where(column => column.IsQuotedInCsv).Select(column => $"\"{column.Name}\"").ToList();
+        // No FORCE_QUOTE: WriteAsync quotes the text columns' values instead, on the export's side of the connection.
         return $"""
             COPY (SELECT {string.Join(", ", columns.Select(column => $"{expressions[column.Name]} AS \"{column.Name}\""))} FROM ({sql}) AS record)
-            TO STDOUT WITH (FORMAT csv{(quoted.Count > 0 ? $", FORCE_QUOTE ({string.Join(", ", quoted)})" : "")})
+            TO STDOUT WITH (FORMAT csv)
             """;
     }
 
@@ -48,6 +47,13 @@ internal static class CsvCopy
     /// Runs a planned COPY into <paramref name="output"/> after a header of the field names. COPY ends records with
     /// LF; the export's CSV dialect (RFC 4180, and its datapackage.json) says CRLF, so an LF outside quotes gets a
     /// CR before it. A line break inside a quoted field is data and stays as it is.
+    /// <para>
+    /// The text columns' values are quoted here (<see cref="ExportColumn.IsQuotedInCsv"/>), as FORCE_QUOTE would quote
+    /// them, byte for byte: COPY leaves a value unquoted only when it holds no comma, quote or line break, so wrapping it
+    /// in quotes needs no escaping; an empty unquoted field is NULL and stays empty. FORCE_QUOTE made the server's COPY
+    /// a fifth to a third slower, on the core PostgreSQL has; this loop runs on the other one and reads every character
+    /// anyway.
+    /// </para>
     /// </summary>
     public static async Task WriteAsync(NpgsqlConnection connection, string copy, IReadOnlyList<ExportColumn> columns, Stream output, CancellationToken cancellationToken)
     {
@@ -55,23 +61,52 @@ internal static class CsvCopy
         using var rows = await connection.BeginTextExportAsync(copy, cancellationToken);
         var encoder = Encoding.UTF8.GetEncoder();
         var read = new char[1 << 15];
-        var converted = new char[read.Length * 2];
+        // Worst case, every field of a read is one character to be wrapped in two quotes.
+        var converted = new char[read.Length * 3];
         var bytes = new byte[Encoding.UTF8.GetMaxByteCount(converted.Length)];
+        bool[] quoted = [.. columns.Select(column => column.IsQuotedInCsv)];
+        var field = 0;
+        var fieldStarts = true;
         var inQuotes = false;
+        var wrapping = false;
         int count;
         while ((count = await rows.ReadAsync(read, cancellationToken)) > 0)
         {
             var length = 0;
             foreach (var c in read.AsSpan(0, count))
             {
+                var endsField = !inQuotes && (c is ',' or '\n');
+                if (fieldStarts)
+                {
+                    fieldStarts = false;
+                    if (quoted[field] && c != '"' && !endsField)
+                    {
+                        converted[length++] = '"';
+                        wrapping = true;
+                    }
+                }
                 if (c == '"')
                 {
                     // An escaped quote ("") toggles twice, which leaves the state as it was.
                     inQuotes = !inQuotes;
                 }
-                else if (c == '\n' && !inQuotes)
+                else if (endsField)
                 {
-                    converted[length++] = '\r';
+                    if (wrapping)
+                    {
+                        converted[length++] = '"';
+                        wrapping = false;
+                    }
+                    if (c == '\n')
+                    {
+                        converted[length++] = '\r';
+                        field = 0;
+                    }
+                    else
+                    {
+                        field++;
+                    }
+                    fieldStarts = true;
                 }
                 converted[length++] = c;
             }
