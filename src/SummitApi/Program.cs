@@ -1,5 +1,5 @@
 using SummitApi.Cli;
-using SummitApi.Features.Exports;
+using SummitApi.Exports;
 using SummitApi.Platform.Hosting;
 using SummitApi.Platform.Http;
 using SummitApi.Resources;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Console;
-using SummitApi.Features.Exports;
+using SummitApi.Exports;
 using SummitApi.Platform.Hosting;
 
 namespace SummitApi.Cli;

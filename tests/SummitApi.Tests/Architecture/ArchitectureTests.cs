@@ -23,7 +23,7 @@ public class ArchitectureTests
     public void The_platform_depends_on_no_resource_no_export_and_no_command()
     {
         Types().That().ResideInNamespaceMatching(Platform)
-            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^SummitApi\.(Resources|Features|Exports|Cli)(\..+)?$"))
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^SummitApi\.(Resources|Exports|Cli)(\..+)?$"))
             .Check(Service);
     }
 

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using CsvHelper;
 using Dapper;
-using SummitApi.Features.Exports;
+using SummitApi.Exports;
 using static SummitApi.Tests.Exports.ExportTestKit;
 
 namespace SummitApi.Tests.Exports;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
-using SummitApi.Features.Exports;
+using SummitApi.Exports;
 using SummitApi.Tests.Ecosystem;
 using static SummitApi.Tests.Exports.ExportTestKit;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using SummitApi.Features.Exports;
+using SummitApi.Exports;
 using SummitApi.Tests.Ecosystem;
 using static SummitApi.Tests.Exports.ExportTestKit;
 

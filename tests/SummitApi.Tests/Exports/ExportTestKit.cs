@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SummitApi.Features.Exports;
+using SummitApi.Exports;
 using SummitApi.Platform.LocalPostgres;
 
 namespace SummitApi.Tests.Exports;

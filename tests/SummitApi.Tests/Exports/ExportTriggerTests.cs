@@ -1,4 +1,4 @@
-using SummitApi.Features.Exports;
+using SummitApi.Exports;
 using static SummitApi.Tests.Exports.ExportTestKit;
 
 namespace SummitApi.Tests.Exports;

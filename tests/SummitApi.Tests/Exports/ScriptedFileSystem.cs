@@ -1,4 +1,4 @@
-using SummitApi.Features.Exports;
+using SummitApi.Exports;
 
 namespace SummitApi.Tests.Exports;
 

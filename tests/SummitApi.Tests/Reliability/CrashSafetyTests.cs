@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
-using SummitApi.Features.Exports;
+using SummitApi.Exports;
 using SummitApi.Tests.Exports;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
-using SummitApi.Features.Exports;
+using SummitApi.Exports;
 using SummitApi.Platform.Catalog;
 using SummitApi.Resources;
 using SummitApi.Resources.Citations;

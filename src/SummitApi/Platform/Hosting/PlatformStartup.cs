@@ -15,7 +15,8 @@ public static class PlatformStartup
     /// <returns>The local cluster it started, if any: disposing it, however the process ends, stops that server.</returns>
     public static async Task<ProvisionedDatabase> AddPlatformAsync(WebApplicationBuilder builder, bool logToStandardError)
     {
-        using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true)
+        // Lives as long as the cluster, which logs when it stops.
+        var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = logToStandardError ? LogLevel.Trace : LogLevel.None));
         var logger = loggerFactory.CreateLogger("SummitApi.Startup");
         LocalPostgresCluster? cluster;
@@ -26,11 +27,11 @@ public static class PlatformStartup
         catch (PostgresNotInstalledException e)
         {
             Console.Error.WriteLine(e.Message);
-            return new ProvisionedDatabase(null, Failed: true);
+            return new ProvisionedDatabase(null, loggerFactory, Failed: true);
         }
         builder.AddSummitReadReplica();
         builder.AddSummitHttp();
-        return new ProvisionedDatabase(cluster, Failed: false);
+        return new ProvisionedDatabase(cluster, loggerFactory, Failed: false);
     }
 
     /// <summary>Migrates and seeds before anything is served.</summary>
@@ -62,7 +63,14 @@ public static class PlatformStartup
 }
 
 /// <summary>The database the service was given or provisioned; a cluster it started is stopped when this is disposed.</summary>
-public sealed record ProvisionedDatabase(LocalPostgresCluster? Cluster, bool Failed) : IAsyncDisposable
+public sealed record ProvisionedDatabase(LocalPostgresCluster? Cluster, ILoggerFactory StartupLogging, bool Failed) : IAsyncDisposable
 {
-    public ValueTask DisposeAsync() => Cluster?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+        StartupLogging.Dispose();
+    }
 }

@@ -86,14 +86,24 @@ public sealed class ResourceWriter<TInput, TRecord>(RecordResource<TInput, TReco
         });
     }
 
-    public async Task<IResult> ReplaceAsync(HttpContext http, NpgsqlDataSource dataSource, IOptions<JsonOptions> json)
+    public Task<IResult> ReplaceAsync(HttpContext http, NpgsqlDataSource dataSource, IOptions<JsonOptions> json) =>
+        ChangeExistingAsync(http, dataSource, json, WriteEndpoints.JsonBody, (body, stored) => ToInput(body, stored));
+
+    public Task<IResult> PatchAsync(HttpContext http, NpgsqlDataSource dataSource, IOptions<JsonOptions> json) =>
+        // The patch applies to the record as GET serves it, read-only members included: those it leaves
+        // alone go back unchanged, and one it changes is named.
+        ChangeExistingAsync(http, dataSource, json, WriteEndpoints.MergePatchBody, (patch, stored) => ToInput((JsonObject)JsonMergePatch.Apply(stored, patch)!, stored));
+
+    /// <summary>PUT and PATCH: the record must exist and If-Match name its current ETag; the body makes the new write model from the stored one.</summary>
+    private async Task<IResult> ChangeExistingAsync(
+        HttpContext http, NpgsqlDataSource dataSource, IOptions<JsonOptions> json, string contentType, Func<JsonObject, JsonObject, RequestBody.Read<TInput>> replacementOf)
     {
         var id = RecordId(http);
         if (MissingIfMatch(http) is { } missing)
         {
             return missing;
         }
-        var body = await RequestBody.ReadAsync<JsonObject>(http, WriteEndpoints.JsonBody);
+        var body = await RequestBody.ReadAsync<JsonObject>(http, contentType);
         if (body.Problem is not null)
         {
             return body.Problem;
@@ -110,40 +120,8 @@ public sealed class ResourceWriter<TInput, TRecord>(RecordResource<TInput, TReco
             {
                 return stale;
             }
-            var replacement = ToInput(body.Value!, (JsonObject)JsonSerializer.SerializeToNode(current, options)!);
+            var replacement = replacementOf(body.Value!, (JsonObject)JsonSerializer.SerializeToNode(current, options)!);
             return replacement.Problem ?? await SaveReplacementAsync(http, changeSet, id, replacement.Value!, options);
-        });
-    }
-
-    public async Task<IResult> PatchAsync(HttpContext http, NpgsqlDataSource dataSource, IOptions<JsonOptions> json)
-    {
-        var id = RecordId(http);
-        if (MissingIfMatch(http) is { } missing)
-        {
-            return missing;
-        }
-        var patch = await RequestBody.ReadAsync<JsonObject>(http, WriteEndpoints.MergePatchBody);
-        if (patch.Problem is not null)
-        {
-            return patch.Problem;
-        }
-        var options = json.Value.SerializerOptions;
-        return await WriteAsync(http, dataSource, async changeSet =>
-        {
-            var current = await resource.FindAsync(changeSet.Connection, id);
-            if (current is null)
-            {
-                return Problems.NotFound(Describe(), id);
-            }
-            if (StalePrecondition(http, current, options) is { } stale)
-            {
-                return stale;
-            }
-            // The patch applies to the record as GET serves it, read-only members included: those it leaves
-            // alone go back unchanged, and one it changes is named.
-            var stored = (JsonObject)JsonSerializer.SerializeToNode(current, options)!;
-            var patched = ToInput((JsonObject)JsonMergePatch.Apply(stored, patch.Value!)!, stored);
-            return patched.Problem ?? await SaveReplacementAsync(http, changeSet, id, patched.Value!, options);
         });
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SummitApi.Features.Exports;
+using SummitApi.Exports;
 using SummitApi.Tests.Exports;
 
 namespace SummitApi.Tests.Platform.RealClients;

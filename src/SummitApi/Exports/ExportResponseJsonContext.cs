@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SummitApi.Platform.Reads;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>Source-generated serializers for the export endpoints' responses (the files have <see cref="ExportJson"/>).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

@@ -5,7 +5,7 @@ using SummitApi.Platform.LocalPostgres;
 using SummitApi.Platform.Hosting;
 using SummitApi.Resources;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>
 /// `dotnet run --project src/SummitApi -- export [--out DIR]`: one export with the server's own database

@@ -1,7 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>
 /// Writes a data set's records to &lt;dataset&gt;.parquet with real types: text as STRING, booleans as BOOLEAN, integers

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CsvHelper;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>
 /// Writes one data set's records, as they arrive, to &lt;dataset&gt;.json and .ndjson, to its delta against the

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>A record's primary key values, compared field by field in the order the exports sort by.</summary>
 internal sealed record RecordKey(string[] Values) : IComparable<RecordKey>

@@ -7,7 +7,7 @@ using SummitApi.Resources.ReadoutDifferences;
 using SummitApi.Resources.Vocabularies;
 using SummitApi.Platform.Validation;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>
 /// What datapackage.json says about each data set and field beyond its type: the descriptions of the record types'

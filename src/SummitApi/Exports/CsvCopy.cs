@@ -1,7 +1,7 @@
 using System.Text;
 using Npgsql;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>
 /// Writes a data set's CSV with the server's own COPY, from the data set's query: the fastest way there is

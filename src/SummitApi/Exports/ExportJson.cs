@@ -13,7 +13,7 @@ using SummitApi.Resources.Summits;
 using SummitApi.Resources.Timeline;
 using SummitApi.Resources.Citations;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>Source-generated serializers for the records and files of an export.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

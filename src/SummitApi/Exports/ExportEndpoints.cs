@@ -9,7 +9,7 @@ using SummitApi.Platform.Reads;
 using SummitApi.Platform.Caching;
 using SummitApi.Platform.Http;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 public static class ExportEndpoints
 {

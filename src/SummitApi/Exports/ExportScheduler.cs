@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>Runs the export on the Exports:Schedule cron expression (UTC). Every instance schedules it; the export's lock makes one of them do it.</summary>
 public sealed class ExportScheduler(ExportService exports, IOptions<ExportOptions> options, TimeProvider time, ILogger<ExportScheduler> logger) : BackgroundService

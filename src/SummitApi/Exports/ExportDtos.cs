@@ -1,4 +1,4 @@
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>What an export holds: its manifest.json, as GET /api/v1/exports and /api/v1/exports/latest serve it.</summary>
 public sealed record ExportManifest

@@ -15,7 +15,7 @@ using SummitApi.Resources.Timeline;
 using SummitApi.Resources.ReadoutDifferences;
 using SummitApi.Resources.Citations;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>A field whose value must be the primary key of a record of another data set (or be null).</summary>
 internal sealed record ForeignKey(string Field, string Resource);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>
 /// datapackage.json: a Frictionless Tabular Data Package. Each data set is two resources with one Table Schema: its CSV

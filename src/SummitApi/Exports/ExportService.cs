@@ -10,7 +10,7 @@ using SummitApi.Platform.Data;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Observability;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>How far an export has got, reported after each batch of records.</summary>
 /// <param name="Dataset">The data set being written.</param>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Parquet;
 using Parquet.Schema;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>One column's Parquet field and the values buffered for the current row group.</summary>
 internal abstract class ParquetColumn(DataField dataField, Func<object, object?> get)

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>What a field of a record holds, which decides its type in the CSV's Table Schema and in Parquet.</summary>
 internal enum ColumnKind

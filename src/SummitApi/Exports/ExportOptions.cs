@@ -1,7 +1,7 @@
 using Cronos;
 using SummitApi.Platform.Hosting;
 
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>The Exports section of the configuration.</summary>
 public sealed class ExportOptions

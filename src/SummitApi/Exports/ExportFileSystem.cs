@@ -1,4 +1,4 @@
-namespace SummitApi.Features.Exports;
+namespace SummitApi.Exports;
 
 /// <summary>Creates the files an export writes. Tests replace it to make the disk fail or stall mid-export.</summary>
 public class ExportFileSystem
