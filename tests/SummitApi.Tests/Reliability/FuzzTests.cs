@@ -16,7 +16,7 @@ namespace SummitApi.Tests.Reliability;
 /// <summary>
 /// Reads the served OpenAPI document and sends every operation generated invalid requests (CsCheck):
 /// each must be answered with a 4xx the operation documents, as Problem Details that reveal nothing of
-/// the inside, and must change no row. FUZZ_REQUESTS_PER_OPERATION sets the count (50 in CI; bench/fuzz
+/// the inside, and must change no row. FUZZ_REQUESTS_PER_OPERATION sets the count (50 in CI; tools/fuzz
 /// runs thousands); a failure prints the CsCheck seed that reproduces it (CsCheck_Seed=...).
 /// </summary>
 public class FuzzTests(UnlimitedApiFactory factory, ITestOutputHelper output) : IClassFixture<UnlimitedApiFactory>
