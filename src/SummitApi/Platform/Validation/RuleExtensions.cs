@@ -153,6 +153,12 @@ public static partial class RuleExtensions
         _ => false,
     };
 
+    /// <summary>A verbatim excerpt: present, and at most <see cref="MaxExcerptLength"/> characters (counted as Unicode scalars).</summary>
+    public static IRuleBuilderOptions<T, string> MustBeExcerpt<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty()
+            .Must(excerpt => excerpt is null || excerpt.EnumerateRunes().Count() <= MaxExcerptLength)
+            .WithMessage($"'excerpt' must be at most {MaxExcerptLength} characters.");
+
     public static void Citations<T>(this AbstractValidator<T> validator, Expression<Func<T, IEnumerable<CitationInput>>> citations, IReferenceCatalog catalog)
     {
         validator.RuleFor(citations).NotEmpty()
@@ -162,10 +168,7 @@ public static partial class RuleExtensions
             .ChildRules(citation =>
             {
                 citation.RuleFor(c => c.SourceId).NotEmpty().MustReference(catalog, "source").OverridePropertyName("sourceId");
-                citation.RuleFor(c => c.Excerpt).NotEmpty()
-                    .Must(excerpt => excerpt is null || excerpt.EnumerateRunes().Count() <= MaxExcerptLength)
-                    .WithMessage($"'excerpt' must be at most {MaxExcerptLength} characters.")
-                    .OverridePropertyName("excerpt");
+                citation.RuleFor(c => c.Excerpt).MustBeExcerpt().OverridePropertyName("excerpt");
             })
             .OverridePropertyName("citations");
     }

@@ -48,8 +48,8 @@ public static class WriteEndpoints
         var writer = new ResourceWriter<TInput, TRecord>(resource, readOnly, references);
         var item = $"/{resource.Path}/{{{resource.IdParameter}}}";
         api.MapRevisions(item, resource.IdParameter, resource.Table, resource.Tag);
-        var described = resource.Table.Replace('_', ' ');
-        var aDescribed = ("aeiou".Contains(described[0]) ? "an " : "a ") + described;
+        var described = RecordNames.InWords(resource.Table);
+        var aDescribed = RecordNames.WithArticle(resource.Table);
 
         api.MapPost($"/{resource.Path}", writer.CreateAsync).WithName($"Create{resource.Name}")
             .WithSummary($"Create {aDescribed}")

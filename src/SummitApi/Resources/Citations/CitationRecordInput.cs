@@ -35,8 +35,6 @@ public sealed class CitationRecordInputValidator : AbstractValidator<CitationRec
             .Must((c, id) => catalog.HasRecord(c.RecordType, id))
             .When(c => CitationRecordInput.RecordTypes.Contains(c.RecordType))
             .WithMessage(c => $"'recordId' refers to {c.RecordType.Replace('_', ' ')} '{c.RecordId}', which does not exist.");
-        RuleFor(c => c.Excerpt).NotEmpty()
-            .Must(excerpt => excerpt is null || excerpt.EnumerateRunes().Count() <= RuleExtensions.MaxExcerptLength)
-            .WithMessage($"'excerpt' must be at most {RuleExtensions.MaxExcerptLength} characters.");
+        RuleFor(c => c.Excerpt).MustBeExcerpt();
     }
 }
