@@ -99,7 +99,7 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
             return;
         }
         // A replica that lags behind the notifications must not file its older answer under the newer revision.
-        var readBehind = context.Items[ReadScope.ReplicaRevisionItem] is long replicaRevision && replicaRevision < generation?.Revision;
+        var readBehind = context.Features.Get<ReadContext>()?.ReplicaRevision is long replicaRevision && replicaRevision < generation?.Revision;
         if (generation is not null && response.StatusCode == StatusCodes.Status200OK && !readBehind)
         {
             bodyToCache = buffer.ToArray();

@@ -25,7 +25,7 @@ public static partial class AsOfFilter
                 });
             }
             // PostgreSQL's timestamptz takes UTC only: an instant given as +08:00 is the same instant in UTC.
-            http.Items[ReadScope.AsOfItem] = instant.ToUniversalTime();
+            ReadContext.Of(http).AsOf = instant.ToUniversalTime();
         }
         return await next(invocation);
     }

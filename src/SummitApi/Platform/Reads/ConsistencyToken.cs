@@ -15,8 +15,6 @@ public static class ConsistencyToken
 {
     public const string Header = "Summit-Consistency-Token";
 
-    private const string Item = "summit.consistencyToken";
-
     /// <summary>
     /// The token for a write, read on its connection after COMMIT: the WAL insert position, which is
     /// past the end of the commit record. A replica makes a commit visible when it replays that record,
@@ -29,9 +27,6 @@ public static class ConsistencyToken
     /// </summary>
     public static Task<string> IssueAsync(NpgsqlConnection connection) =>
         connection.ExecuteScalarAsync<string>("SELECT pg_current_wal_insert_lsn()::text")!;
-
-    /// <summary>The token a read presented (checked by <see cref="InvokeAsync"/>), or null.</summary>
-    public static string? Of(HttpContext context) => context.Items[Item] as string;
 
     /// <summary>Endpoint filter of the v1 reads: a malformed token is a 400 naming the header.</summary>
     public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
@@ -46,7 +41,7 @@ public static class ConsistencyToken
                     [Header] = [$"'{Header}' must be a token a write answered with: a PostgreSQL WAL position such as 16/B374D848."],
                 });
             }
-            http.Items[Item] = lsn.ToString();
+            ReadContext.Of(http).ConsistencyToken = lsn.ToString();
         }
         return await next(invocation);
     }

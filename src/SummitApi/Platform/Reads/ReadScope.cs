@@ -15,15 +15,6 @@ namespace SummitApi.Platform.Reads;
 /// </summary>
 public static class ReadScope
 {
-    /// <summary>Where an `asOf` query parameter, once parsed, waits for the read to open.</summary>
-    public const string AsOfItem = "summit.asOf";
-
-    /// <summary>
-    /// Where a read served by the replica leaves the data revision the replica had replayed when it opened: the
-    /// response cache keeps such a response only when that is not older than the revision it would file it under.
-    /// </summary>
-    public const string ReplicaRevisionItem = "summit.replicaRevision";
-
     /// <param name="pinnedRevision">The data revision a list cursor pins, if any.</param>
     /// <param name="snapshot">
     /// Read every statement from one snapshot. A list needs it: it reads the data revision and then
@@ -37,11 +28,12 @@ public static class ReadScope
     /// <param name="replica">The read replica, when one is configured and may serve this read.</param>
     private static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, ReadReplica? replica, HttpContext context, long? pinnedRevision, bool snapshot)
     {
-        var asOf = context.Items[AsOfItem] as DateTimeOffset?;
-        var connection = replica is null ? null : await replica.OpenAsync(ConsistencyToken.Of(context), context.RequestAborted);
+        var read = ReadContext.Of(context);
+        var asOf = read.AsOf;
+        var connection = replica is null ? null : await replica.OpenAsync(read.ConsistencyToken, context.RequestAborted);
         if (connection is not null)
         {
-            context.Items[ReplicaRevisionItem] = await DataRevision.CurrentAsync(connection);
+            read.ReplicaRevision = await DataRevision.CurrentAsync(connection);
         }
         connection ??= await dataSource.OpenConnectionAsync(context.RequestAborted);
         if (pinnedRevision is null && asOf is null && !snapshot)

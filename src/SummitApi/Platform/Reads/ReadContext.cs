@@ -1,0 +1,32 @@
+namespace SummitApi.Platform.Reads;
+
+/// <summary>
+/// What one read carries from the filters that parse the request to the connection that serves it and the cache
+/// that files the answer, typed, as a feature of the request rather than string-keyed items.
+/// </summary>
+public sealed class ReadContext
+{
+    /// <summary>The instant an `asOf` query parameter asks for, in UTC (see <see cref="AsOfFilter"/>).</summary>
+    public DateTimeOffset? AsOf { get; set; }
+
+    /// <summary>The token the read presented (checked by <see cref="ConsistencyToken.InvokeAsync"/>), or null.</summary>
+    public string? ConsistencyToken { get; set; }
+
+    /// <summary>
+    /// For a read served by the replica, the data revision the replica had replayed when it opened: the response
+    /// cache keeps such a response only when that is not older than the revision it would file it under.
+    /// </summary>
+    public long? ReplicaRevision { get; set; }
+
+    /// <summary>The request's read context, made on first use.</summary>
+    public static ReadContext Of(HttpContext context)
+    {
+        if (context.Features.Get<ReadContext>() is { } existing)
+        {
+            return existing;
+        }
+        var created = new ReadContext();
+        context.Features.Set(created);
+        return created;
+    }
+}
