@@ -76,10 +76,3 @@ public sealed class RecordResource<TInput, TRecord> : IRecordResource
 
     TResult IRecordResource.Accept<TResult>(IRecordResourceVisitor<TResult> visitor) => visitor.Visit(this);
 }
-
-/// <summary>How a resource finds its served representation by id, for <see cref="RecordResource{TInput, TRecord}.FindAsync"/>.</summary>
-public static class RecordLookup
-{
-    public static Func<NpgsqlConnection, string, Task<T?>> ById<T>(string byIdSql) where T : class =>
-        (connection, id) => Dapper.SqlMapper.QuerySingleOrDefaultAsync<T>(connection, byIdSql, new { id });
-}
