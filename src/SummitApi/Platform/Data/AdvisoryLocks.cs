@@ -1,4 +1,3 @@
-
 namespace SummitApi.Platform.Data;
 
 /// <summary>Keys of the Postgres advisory locks that coordinate every instance of the service.</summary>

@@ -1,7 +1,6 @@
 using Dapper;
 using Npgsql;
 
-
 namespace SummitApi.Platform.Data;
 
 /// <summary>

@@ -2,7 +2,6 @@ using DbUp;
 using DbUp.Engine.Output;
 using Npgsql;
 
-
 namespace SummitApi.Platform.Data;
 
 /// <summary>

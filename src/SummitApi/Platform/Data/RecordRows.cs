@@ -6,7 +6,6 @@ using Dapper;
 using Npgsql;
 using SummitApi.Platform.Validation;
 
-
 namespace SummitApi.Platform.Data;
 
 /// <summary>

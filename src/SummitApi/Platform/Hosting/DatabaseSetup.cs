@@ -6,7 +6,6 @@ using SummitApi.Platform.LocalPostgres;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Seeding;
 
-
 namespace SummitApi.Platform.Hosting;
 
 public static class DatabaseSetup

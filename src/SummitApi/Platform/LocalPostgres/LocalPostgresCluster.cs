@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-
 namespace SummitApi.Platform.LocalPostgres;
 
 /// <summary>

@@ -1,4 +1,3 @@
-
 namespace SummitApi.Platform.OpenApi;
 
 /// <summary>Marks the operations that need an API key, so Swagger UI sends the one entered under Authorize, and the public ones as public.</summary>

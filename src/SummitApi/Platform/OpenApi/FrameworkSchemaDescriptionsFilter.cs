@@ -1,4 +1,3 @@
-
 namespace SummitApi.Platform.OpenApi;
 
 /// <summary>Descriptions for the framework's types in the document, which carry no XML docs of ours.</summary>

@@ -1,4 +1,3 @@
-
 namespace SummitApi.Platform.OpenApi;
 
 /// <summary>Error responses are written as application/problem+json (see ProblemResultFilter); say so in the document.</summary>

@@ -1,4 +1,3 @@
-
 namespace SummitApi.Platform.OpenApi;
 
 /// <summary>

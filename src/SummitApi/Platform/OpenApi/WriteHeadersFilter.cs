@@ -1,4 +1,3 @@
-
 namespace SummitApi.Platform.OpenApi;
 
 /// <summary>The request headers the editorial writes read, as parameters of their operations.</summary>

@@ -2,7 +2,6 @@ using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 
-
 namespace SummitApi.Platform.Reads;
 
 /// <summary>

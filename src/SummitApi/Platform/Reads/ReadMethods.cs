@@ -1,4 +1,3 @@
-
 namespace SummitApi.Platform.Reads;
 
 /// <summary>The methods that read: every GET route answers HEAD too, with the same checks and headers.</summary>

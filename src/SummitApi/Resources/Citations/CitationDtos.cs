@@ -1,4 +1,3 @@
-
 namespace SummitApi.Resources.Citations;
 
 /// <summary>Where a fact comes from: a source and a verbatim excerpt of it.</summary>

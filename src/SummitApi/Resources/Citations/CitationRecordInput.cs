@@ -2,7 +2,6 @@ using FluentValidation;
 using SummitApi.Platform.Data;
 using SummitApi.Platform.Validation;
 
-
 namespace SummitApi.Resources.Citations;
 
 /// <summary>A citation written on its own: the link of one record to one source, with a verbatim excerpt.</summary>

@@ -1,4 +1,3 @@
-
 namespace SummitApi.Resources.Readouts;
 
 internal static class ReadoutQueries

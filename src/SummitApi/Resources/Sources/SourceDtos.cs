@@ -1,4 +1,3 @@
-
 namespace SummitApi.Resources.Sources;
 
 /// <summary>A document that facts cite. Fields the document does not state are null (see notes).</summary>

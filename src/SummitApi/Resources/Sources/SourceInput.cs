@@ -1,7 +1,6 @@
 using FluentValidation;
 using SummitApi.Platform.Validation;
 
-
 namespace SummitApi.Resources.Sources;
 
 /// <summary>A document that facts cite, as an editor writes it.</summary>

@@ -1,4 +1,3 @@
-
 namespace SummitApi.Resources.Sources;
 
 internal static class SourceQueries
