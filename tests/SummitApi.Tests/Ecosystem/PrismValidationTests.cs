@@ -20,7 +20,15 @@ public class PrismValidationTests(KestrelSummitApiFactory factory) : IClassFixtu
     [Fact]
     public async Task Prism_finds_no_violation_in_valid_reads_and_writes_through_its_proxy()
     {
-        await using var prism = await PrismProxy.StartAsync(new Uri(factory.Address, "/swagger/v1/swagger.json").ToString(), factory.Address);
+        // The served document, fetched here and handed to Prism as a file: Prism's own download gives up after a few
+        // seconds, which a busy machine's first request (Swagger generating the document) can exceed.
+        var document = Path.Combine(Path.GetTempPath(), $"summit-served-{Guid.NewGuid():N}.json");
+        using (var fetch = new HttpClient { BaseAddress = factory.Address })
+        {
+            await File.WriteAllTextAsync(document, await fetch.GetStringAsync("/swagger/v1/swagger.json"));
+        }
+        await using var prism = await PrismProxy.StartAsync(document, factory.Address);
+        File.Delete(document); // read once, when Prism started
         using var client = new HttpClient { BaseAddress = prism.Address };
         _client = client;
         var admin = await ApiKeys.CreateAsync(factory, "admin");
