@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Console;
-using SummitApi.Platform.LocalPostgres;
 using SummitApi.Platform.Hosting;
 using SummitApi.Resources;
 
@@ -60,25 +59,12 @@ public static class ExportCommand
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        using var startupLoggerFactory = LoggerFactory.Create(logging =>
+        // The service's own start-up: the same database (provisioned if need be, stopped after if this command started it).
+        await using var platform = await PlatformStartup.AddPlatformAsync(builder, logToStandardError: true);
+        if (platform.Failed)
         {
-            logging.AddSimpleConsole(o => o.SingleLine = true);
-            logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        });
-        var startupLogger = startupLoggerFactory.CreateLogger("SummitApi.Export");
-
-        LocalPostgresCluster? provisioned;
-        try
-        {
-            provisioned = await builder.AddSummitDatabaseAsync(startupLogger);
-        }
-        catch (PostgresNotInstalledException e)
-        {
-            Console.Error.WriteLine(e.Message);
             return 1;
         }
-        await using var cluster = provisioned; // stops the cluster only if this command started it
-        builder.AddSummitHttp();
         builder.AddResources();
         builder.AddExports();
         await using var app = builder.Build();
