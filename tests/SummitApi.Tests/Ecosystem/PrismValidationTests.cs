@@ -15,22 +15,17 @@ public class PrismValidationTests(KestrelSummitApiFactory factory) : IClassFixtu
 {
     private readonly List<string> _violations = [];
     private HttpClient _client = null!;
+    private PrismProxy _prism = null!;
     private int _requests;
 
     [Fact]
     public async Task Prism_finds_no_violation_in_valid_reads_and_writes_through_its_proxy()
     {
-        // The served document, fetched here and handed to Prism as a file: Prism's own download gives up after a few
-        // seconds, which a busy machine's first request (Swagger generating the document) can exceed.
-        var document = Path.Combine(Path.GetTempPath(), $"summit-served-{Guid.NewGuid():N}.json");
-        using (var fetch = new HttpClient { BaseAddress = factory.Address })
-        {
-            await File.WriteAllTextAsync(document, await fetch.GetStringAsync("/swagger/v1/swagger.json"));
-        }
+        var document = await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json");
         await using var prism = await PrismProxy.StartAsync(document, factory.Address);
-        File.Delete(document); // read once, when Prism started
         using var client = new HttpClient { BaseAddress = prism.Address };
         _client = client;
+        _prism = prism;
         var admin = await ApiKeys.CreateAsync(factory, "admin");
 
         await WriteAsync(admin);
@@ -47,23 +42,13 @@ public class PrismValidationTests(KestrelSummitApiFactory factory) : IClassFixtu
     {
         var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
         document["components"]!["schemas"]!["Summit"]!["properties"]!["title"]!["type"] = "integer";
-        var directory = Directory.CreateTempSubdirectory("summit-prism-").FullName;
-        try
-        {
-            var path = Path.Combine(directory, "v1.json");
-            await File.WriteAllTextAsync(path, document.ToJsonString());
-            await using var prism = await PrismProxy.StartAsync(path, factory.Address);
-            using var client = new HttpClient { BaseAddress = prism.Address };
+        await using var prism = await PrismProxy.StartAsync(document.ToJsonString(), factory.Address);
+        using var client = new HttpClient { BaseAddress = prism.Address };
 
-            var response = await client.GetAsync("/api/v1/summits/busan-2025");
+        var response = await client.GetAsync("/api/v1/summits/busan-2025");
 
-            Assert.True(response.Headers.Contains("sl-violations") || response.StatusCode == HttpStatusCode.InternalServerError,
-                $"Prism let a string title pass as an integer: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.True(response.Headers.Contains("sl-violations") || response.StatusCode == HttpStatusCode.InternalServerError,
+            $"Prism let a string title pass as an integer: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task WriteAsync(string key)
@@ -206,7 +191,15 @@ public class PrismValidationTests(KestrelSummitApiFactory factory) : IClassFixtu
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
-        var response = await _client.SendAsync(request);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _client.SendAsync(request);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new InvalidOperationException($"{method} {path} did not reach Prism ({e.Message}). Prism's log:\n{_prism.Log}", e);
+        }
         _requests++;
         await response.Content.LoadIntoBufferAsync();
         if (response.Headers.TryGetValues("sl-violations", out var violations))
