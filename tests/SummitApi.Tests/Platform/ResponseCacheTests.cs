@@ -5,7 +5,11 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SummitApi.Platform.Caching;
 using SummitApi.Platform.Data;
+using SummitApi.Platform.Reads;
 
 namespace SummitApi.Tests.Platform;
 
@@ -95,6 +99,77 @@ public sealed class ResponseCacheTests(SummitApiFactory factory) : IClassFixture
 
         await EventuallyNamedAsync(client, "/api/v1/parties/MY", "Malaysia (renamed elsewhere)");
         await EventuallyNamedAsync(otherClient, "/api/v1/parties/MY", "Malaysia (renamed elsewhere)");
+    }
+
+    [Fact]
+    public async Task A_write_drops_only_the_cached_reads_of_the_tables_it_wrote()
+    {
+        var client = factory.CreateClient();
+        const string concession = "/api/v1/concessions/us-fentanyl-tariff-cut";
+        string[] unrelated = ["/api/v1/actors?limit=2", "/api/v1/parties/CN", "/api/v1/sources", "/api/v1/summits/busan-2025"];
+        foreach (var path in unrelated.Append(concession))
+        {
+            await WarmAsync(client, path);
+        }
+
+        await factory.WriteOutsideTheApiAsync("test", "one concession's notes",
+            "UPDATE concession SET notes = 'Edited; the rest stays cached.' WHERE id = 'us-fentanyl-tariff-cut'");
+
+        foreach (var path in unrelated)
+        {
+            var (response, commands) = await _sql.GetAsync(client, path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(commands == 0, $"{path} does not read concessions but was read again ({commands} commands) after a concession changed");
+        }
+        var (edited, editedCommands) = await _sql.GetAsync(client, concession);
+        Assert.True(editedCommands > 0);
+        Assert.Equal("Edited; the rest stays cached.", (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("notes").GetString());
+    }
+
+    [Fact]
+    public async Task A_list_page_keeps_its_etag_across_writes_to_tables_it_does_not_read_and_not_across_writes_to_its_own()
+    {
+        // The cache off, so what is compared is what the database gives: the page's cursor pins the data revision of
+        // the tables the list reads, and only a write to one of those moves it.
+        using var uncached = factory.WithWebHostBuilder(builder => builder.UseSetting("ResponseCache:Enabled", "false"));
+        var client = uncached.CreateClient();
+        const string path = "/api/v1/parties?limit=2";
+        var first = await client.GetAsync(path);
+        var cursor = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("nextCursor").GetString();
+        Assert.NotNull(cursor);
+
+        await factory.WriteOutsideTheApiAsync("test", "a table the parties do not read",
+            "UPDATE concession SET notes = coalesce(notes, '') || '.' WHERE id = 'us-fentanyl-tariff-cut'");
+        var (unchanged, _) = await _sql.GetAsync(client, path, ifNoneMatch: first.Headers.ETag!.Tag);
+        var next = await client.GetAsync($"{path}&cursor={Uri.EscapeDataString(cursor)}");
+
+        await RenameAsync("US", "United States (renamed past the first page)");
+        var (moved, _) = await _sql.GetAsync(client, path, ifNoneMatch: first.Headers.ETag!.Tag);
+
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(["JP", "MY"], (await next.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_table_a_read_declares_exists_and_every_cached_read_but_the_change_feed_declares_some()
+    {
+        var reads = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal)
+                        && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true
+                        && e.Metadata.GetMetadata<ExcludedFromResponseCache>() is null
+                        && e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is null)
+            .ToList();
+        await using var connection = await factory.OpenConnectionAsync();
+        var tables = (await connection.QueryAsync<string>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).ToHashSet();
+
+        var undeclared = reads.Where(e => e.Metadata.GetMetadata<TablesRead>() is null).Select(e => e.RoutePattern.RawText).ToList();
+        var unknown = reads.SelectMany(e => e.Metadata.GetMetadata<TablesRead>()?.Names ?? []).Where(name => !tables.Contains(name)).Distinct().ToList();
+
+        Assert.True(reads.Count > 20, $"only {reads.Count} cached reads found");
+        Assert.Equal(["/api/v{version:apiVersion}/changes"], undeclared);
+        Assert.Empty(unknown);
     }
 
     [Fact]

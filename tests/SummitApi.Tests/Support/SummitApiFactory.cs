@@ -65,7 +65,7 @@ public class SummitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var cache = Services.GetRequiredService<ResponseCache>();
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (cache.Enabled && (cache.Current?.Revision ?? -1) < revision)
+        while (cache.Enabled && (cache.Revision ?? -1) < revision)
         {
             if (DateTime.UtcNow > deadline)
             {

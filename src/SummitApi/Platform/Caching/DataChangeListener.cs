@@ -5,13 +5,13 @@ using SummitApi.Platform.Data;
 namespace SummitApi.Platform.Caching;
 
 /// <summary>
-/// Listens on the primary for the data revisions that change sets commit (db/0006_change_notifications.sql), from
-/// this instance or any other, and moves the <see cref="ResponseCache"/> on. When its connection fails it turns the
+/// Listens on the primary for the change sets that commit (db/0009_change_notifications_by_table.sql), from this
+/// instance or any other, and tells the <see cref="ResponseCache"/> which tables each wrote. When its connection fails it turns the
 /// cache off, since a change could go unheard, and on reconnecting starts the cache afresh at the current revision.
 /// </summary>
 public sealed class DataChangeListener(DatabaseConnection database, ResponseCache cache, ILogger<DataChangeListener> logger) : BackgroundService
 {
-    public const string Channel = "summit_data_changed";
+    public const string Channel = "summit_tables_changed";
 
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
 
@@ -38,9 +38,16 @@ public sealed class DataChangeListener(DatabaseConnection database, ResponseCach
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) =>
                 {
-                    if (long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var revision))
+                    // "<seq> <table>,<table>…"
+                    var (revision, tables) = e.Payload.Split(' ', 2) switch
                     {
-                        cache.Advance(revision);
+                        [var seq, var written] => (seq, written.Split(',', StringSplitOptions.RemoveEmptyEntries)),
+                        [var seq] => (seq, []),
+                        _ => (e.Payload, []),
+                    };
+                    if (long.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out var seqNumber))
+                    {
+                        cache.Changed(seqNumber, tables);
                     }
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))

@@ -39,15 +39,15 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
         // What needs a key must never sit in a shared cache, nor in ours.
         var needsKey = endpoint?.Metadata.GetMetadata<IAuthorizeData>() is not null;
         var cacheControl = needsKey ? "private, no-cache" : "no-cache";
-        // Taken before the read: what this read stores lands in the generation of the revision it started at. A
-        // read that presents a consistency token wants at least its own write, which this instance may not have
-        // heard of yet: it is always read afresh.
-        var generation = cache.Enabled && endpoint is not null && !needsKey && endpoint.Metadata.GetMetadata<ExcludedFromResponseCache>() is null
-                         && !request.Headers.ContainsKey(ConsistencyToken.Header)
-            ? cache.Current
+        // Taken before the read: what this read stores carries what it could see when it started, so a write landing
+        // while it reads leaves it already out of date. A read that presents a consistency token wants at least its
+        // own write, which this instance may not have heard of yet: it is always read afresh.
+        var stamp = cache.Enabled && endpoint is not null && !needsKey && endpoint.Metadata.GetMetadata<ExcludedFromResponseCache>() is null
+                    && !request.Headers.ContainsKey(ConsistencyToken.Header)
+            ? cache.Stamp(endpoint.Metadata.GetMetadata<TablesRead>())
             : null;
-        var key = generation is null ? null : request.Path.Value + request.QueryString.Value;
-        if (generation is not null && generation.TryGet(key!, out var cached))
+        var key = request.Path.Value + request.QueryString.Value;
+        if (stamp is not null && cache.TryGet(key, stamp, out var cached))
         {
             await ServeAsync(context, cached, cacheControl);
             return;
@@ -55,7 +55,7 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
 
         var response = context.Response;
         byte[]? bodyToCache = null;
-        if (generation is not null)
+        if (stamp is not null)
         {
             // Registered before the endpoint runs, so it runs after the endpoint's own start-of-response callbacks
             // (api-supported-versions is one) and before those of the middleware around this one.
@@ -66,7 +66,7 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
                 {
                     // Only the headers the endpoint set: those of the middleware around it belong to each request.
                     var headers = response.Headers.Where(header => !headersBefore.Contains(header.Key) && !EncodingHeaders.Contains(header.Key)).ToArray();
-                    generation.TryAdd(key!, new CachedResponse(bodyToCache, response.Headers.ETag.ToString(), headers));
+                    cache.TryAdd(key, stamp, new CachedResponse(bodyToCache, response.Headers.ETag.ToString(), headers));
                 }
                 return Task.CompletedTask;
             });
@@ -98,9 +98,9 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
             // Leave an empty error response unmarked, so the status code pages can write its problem.
             return;
         }
-        // A replica that lags behind the notifications must not file its older answer under the newer revision.
-        var readBehind = context.Features.Get<ReadContext>()?.ReplicaRevision is long replicaRevision && replicaRevision < generation?.Revision;
-        if (generation is not null && response.StatusCode == StatusCodes.Status200OK && !readBehind)
+        // A replica that lags behind the notifications must not file its older answer under the newer stamp.
+        var readBehind = context.Features.Get<ReadContext>()?.ReplicaRevision is long replicaRevision && replicaRevision < stamp?.Revision;
+        if (stamp is not null && response.StatusCode == StatusCodes.Status200OK && !readBehind)
         {
             bodyToCache = buffer.ToArray();
         }

@@ -51,10 +51,10 @@ public sealed class ChangeSet : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether anything in this change set changed a row (an unchanged upsert does not).</summary>
-    public Task<bool> HasRevisionsAsync(CancellationToken cancellationToken = default) =>
-        Connection.ExecuteScalarAsync<bool>(
-            new CommandDefinition("SELECT EXISTS (SELECT 1 FROM revision WHERE seq = @Seq)", new { Seq }, Transaction, cancellationToken: cancellationToken));
+    /// <summary>The tables this change set changed a row of so far: none when nothing changed (an unchanged upsert does not).</summary>
+    public async Task<IReadOnlyList<string>> TablesWrittenAsync(CancellationToken cancellationToken = default) =>
+        (await Connection.QueryAsync<string>(
+            new CommandDefinition("SELECT DISTINCT entity FROM revision WHERE seq = @Seq", new { Seq }, Transaction, cancellationToken: cancellationToken))).AsList();
 
     public Task CommitAsync(CancellationToken cancellationToken = default) => Transaction.CommitAsync(cancellationToken);
 

@@ -17,10 +17,12 @@ public sealed class ListRequest
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
     private readonly CursorCodec _cursors;
     private readonly string _scope;
+    private readonly string[]? _tablesRead;
 
     public ListRequest(HttpContext context, CursorCodec cursors, int? limit, string? cursor, params (string Name, string? Value)[] filters)
     {
         _cursors = cursors;
+        _tablesRead = context.GetEndpoint()?.Metadata.GetMetadata<TablesRead>()?.Names;
         _scope = CursorCodec.ScopeOf(context.Request.Path, filters.Select(f => KeyValuePair.Create(f.Name, f.Value)));
         Limit = limit ?? DefaultLimit;
         if (Limit is < 1 or > MaxLimit)
@@ -99,7 +101,7 @@ public sealed class ListRequest
     /// </summary>
     public async Task<Page<T>> ReadPageAsync<T>(NpgsqlConnection connection, string sql, object filters, Func<T, string[]> sortKey)
     {
-        var revision = await DataRevision.CurrentAsync(connection);
+        var revision = await RevisionAsync(connection);
         return ToPage((await connection.QueryAsync<T>(sql, PageParameters(filters))).AsList(), revision, sortKey);
     }
 
@@ -109,12 +111,19 @@ public sealed class ListRequest
     /// </summary>
     public async Task<Page<T>> ReadPageBySortKeyAsync<T>(NpgsqlConnection connection, string sql, object filters, Func<T, string> id)
     {
-        var revision = await DataRevision.CurrentAsync(connection);
+        var revision = await RevisionAsync(connection);
         var rows = (await connection.QueryAsync<T, string, (T Item, string SortKey)>(
             sql, (item, key) => (item, key), PageParameters(filters), splitOn: "sort_key")).AsList();
         var page = ToPage(rows, revision, row => [row.SortKey, id(row.Item)]);
         return new Page<T>(page.Items.Select(row => row.Item).ToList(), page.NextCursor);
     }
+
+    /// <summary>
+    /// The data revision a next page pins: that of the tables the list declares it reads, so the page's bytes (its
+    /// cursor) and its ETag stay the same across writes to other tables; the newest of all for a list that declares none.
+    /// </summary>
+    private Task<long> RevisionAsync(NpgsqlConnection connection) =>
+        _tablesRead is null ? DataRevision.CurrentAsync(connection) : DataRevision.OfTablesAsync(connection, _tablesRead);
 
     private DynamicParameters PageParameters(object filters)
     {

@@ -47,12 +47,16 @@ public static class ReadScope
             {
                 return connection;
             }
-            var (head, atInstant) = await connection.QuerySingleAsync<(long, long)>(
-                """
+            // The head of the tables the read declares is what it must be pinned before to see anything else: a
+            // revision past it shows the tables as they are now, without the asof views.
+            var tables = context.GetEndpoint()?.Metadata.GetMetadata<TablesRead>()?.Names;
+            var (head, atInstant, tablesHead) = await connection.QuerySingleAsync<(long, long, long)>(
+                $"""
                 SELECT coalesce(max(seq), 0),
-                       coalesce(max(seq) FILTER (WHERE committed_at <= @asOf), 0)
+                       coalesce(max(seq) FILTER (WHERE committed_at <= @asOf), 0),
+                       CASE WHEN @tables::text[] IS NULL THEN coalesce(max(seq), 0) ELSE {DataRevision.OfTables} END
                   FROM change_set
-                """, new { asOf });
+                """, new { asOf, tables });
             if (pinnedRevision > head && replica is not null)
             {
                 // A replica that has not replayed the revision a cursor pins would skip what came
@@ -61,7 +65,7 @@ public static class ReadScope
                 return await OpenAsync(dataSource, replica: null, context, pinnedRevision, snapshot);
             }
             var revision = pinnedRevision ?? atInstant;
-            if (revision < head)
+            if (revision < tablesHead)
             {
                 await connection.ExecuteAsync(
                     "SELECT set_config('search_path', 'asof, public', true), set_config('summit.as_of_seq', @revision, true)",

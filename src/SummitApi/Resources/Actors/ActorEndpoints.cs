@@ -11,7 +11,7 @@ public static class ActorEndpoints
 {
     public static void MapActors(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/actors").WithTags("Actors");
+        var group = routes.MapGroup("/actors").WithTags("Actors").ReadsTables("actor", "citation", "party");
         group.MapGet("/", ListActors).WithName("ListActors")
             .WithSummary("List actors")
             .WithDescription("People and bodies the sources name (leaders, ministries, analysts, journalists), ordered by id, one page at a time; optionally only those speaking for one party.");

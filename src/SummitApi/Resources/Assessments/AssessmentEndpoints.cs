@@ -11,7 +11,8 @@ public static class AssessmentEndpoints
 {
     public static void MapAssessments(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/assessments").WithTags("Assessments");
+        var group = routes.MapGroup("/assessments").WithTags("Assessments")
+            .ReadsTables("assessment", "citation", "actor", "summit", "topic");
         group.MapGet("/", ListAssessments).WithName("ListAssessments")
             .WithSummary("List assessments")
             .WithDescription("Analysts' and the sources' own quoted judgements, ordered by id, one page at a time; filter by summit, speaker and topic.");

@@ -11,13 +11,13 @@ public static class CitationEndpoints
 {
     public static void MapCitations(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/sources/{sourceId}/citations", ListSourceCitations).WithName("ListSourceCitations").WithTags("Sources")
+        routes.MapGet("/sources/{sourceId}/citations", ListSourceCitations).WithName("ListSourceCitations").WithTags("Sources").ReadsTables("citation", "source")
             .WithSummary("List a source's citations")
             .WithDescription("Every citation of one document, ordered by id, one page at a time: which record it supports (with that record's API path) and the verbatim excerpt.");
-        routes.MapGet("/citations", ListCitations).WithName("ListCitations").WithTags("Sources")
+        routes.MapGet("/citations", ListCitations).WithName("ListCitations").WithTags("Sources").ReadsTables("citation", "source")
             .WithSummary("List citations")
             .WithDescription("Every citation, ordered by id, one page at a time: the source, which record it supports (with that record's API path) and the verbatim excerpt. Filter by source, by the kind of record cited, or both.");
-        routes.MapGet("/citations/{citationId}", GetCitation).WithName("GetCitation").WithTags("Sources")
+        routes.MapGet("/citations/{citationId}", GetCitation).WithName("GetCitation").WithTags("Sources").ReadsTables("citation", "source")
             .WithSummary("Get a citation")
             .WithDescription("One link of a record to a source: the source, the cited record (with its API path) and the verbatim excerpt.");
     }

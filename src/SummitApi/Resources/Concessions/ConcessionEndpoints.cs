@@ -13,7 +13,8 @@ public static class ConcessionEndpoints
 {
     public static void MapConcessions(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/concessions").WithTags("Concessions");
+        var group = routes.MapGroup("/concessions").WithTags("Concessions")
+            .ReadsTables("concession", "outcome", "summit", "citation", "party", "topic", "date_basis");
         group.MapGet("/", ListConcessions).WithName("ListConcessions")
             .WithSummary("List concessions")
             .WithDescription("""

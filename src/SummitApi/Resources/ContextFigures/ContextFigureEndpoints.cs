@@ -11,7 +11,7 @@ public static class ContextFigureEndpoints
 {
     public static void MapContextFigures(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/context-figures").WithTags("Context figures");
+        var group = routes.MapGroup("/context-figures").WithTags("Context figures").ReadsTables("context_figure", "citation", "summit");
         group.MapGet("/", ListContextFigures).WithName("ListContextFigures")
             .WithSummary("List context figures")
             .WithDescription("Background numbers the sources give (shares, targets, election years, intervals), ordered by id, one page at a time; optionally only those of one summit.");

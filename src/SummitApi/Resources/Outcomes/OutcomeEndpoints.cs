@@ -11,7 +11,8 @@ public static class OutcomeEndpoints
 {
     public static void MapOutcomes(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Outcomes");
+        var group = routes.MapGroup("").WithTags("Outcomes")
+            .ReadsTables("outcome", "concession", "summit", "citation", "party", "topic", "outcome_status");
         group.MapGet("/outcomes", ListOutcomes).WithName("ListOutcomes")
             .WithSummary("List outcomes")
             .WithDescription("""

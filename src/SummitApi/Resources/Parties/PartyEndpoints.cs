@@ -11,7 +11,7 @@ public static class PartyEndpoints
 {
     public static void MapParties(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/parties").WithTags("Parties");
+        var group = routes.MapGroup("/parties").WithTags("Parties").ReadsTables("party");
         group.MapGet("/", ListParties).WithName("ListParties")
             .WithSummary("List parties")
             .WithDescription("Every state and bloc that records refer to (as giver, beneficiary, reporter or participant), ordered by id, one page at a time.");

@@ -12,7 +12,8 @@ public static class ReadoutEndpoints
 {
     public static void MapReadouts(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Readouts");
+        var group = routes.MapGroup("").WithTags("Readouts")
+            .ReadsTables("readout", "readout_statement", "summit", "outcome", "citation", "topic");
         group.MapGet("/summits/{summitId}/readouts", ListSummitReadouts).WithName("ListSummitReadouts")
             .WithSummary("List a summit's readouts")
             .WithDescription("Each party's accounts of the summit (official summaries, ministry statements, leaders' remarks, posts), ordered by id, one page at a time; each readout embeds its statements topic by topic, ordered by id.");

@@ -11,7 +11,7 @@ public static class SourceEndpoints
 {
     public static void MapSources(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/sources").WithTags("Sources");
+        var group = routes.MapGroup("/sources").WithTags("Sources").ReadsTables("source", "citation");
         group.MapGet("/", ListSources).WithName("ListSources")
             .WithSummary("List sources")
             .WithDescription("Every document that facts cite, ordered by id, one page at a time, each with how many citations quote it.");

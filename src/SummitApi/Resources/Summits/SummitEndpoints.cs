@@ -11,7 +11,7 @@ public static class SummitEndpoints
 {
     public static void MapSummits(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/summits").WithTags("Summits");
+        var group = routes.MapGroup("/summits").WithTags("Summits").ReadsTables("summit", "citation");
         group.MapGet("/", ListSummits).WithName("ListSummits")
             .WithSummary("List summits")
             .WithDescription("Every engagement between leaders (meetings, calls, visits, held or planned), ordered by id, one page at a time.");

@@ -13,7 +13,7 @@ public static class TimelineEndpoints
 {
     public static void MapTimeline(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Timeline");
+        var group = routes.MapGroup("").WithTags("Timeline").ReadsTables("event", "citation", "summit", "date_basis");
         group.MapGet("/timeline", ListTimelineEvents).WithName("ListTimelineEvents")
             .WithSummary("List the timeline")
             .WithDescription("""

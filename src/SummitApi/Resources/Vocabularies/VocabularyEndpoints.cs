@@ -2,9 +2,8 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using SummitApi.Resources.ReadoutDifferences;
-using SummitApi.Platform.Validation;
-
 using SummitApi.Platform.Reads;
+using SummitApi.Platform.Validation;
 
 namespace SummitApi.Resources.Vocabularies;
 
@@ -13,6 +12,7 @@ public static class VocabularyEndpoints
     public static void MapVocabularies(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/vocabularies", GetVocabularies).WithName("GetVocabularies").WithTags("Vocabularies")
+            .ReadsTables([.. VocabularyList.All.Select(vocabulary => vocabulary.Table)])
             .WithSummary("Get every vocabulary")
             .WithDescription("Every controlled list of codes that records use (topics, concession actions, units, kinds, statuses, …), each ordered by code, plus the fixed lists of date precisions, date qualifiers, readout-difference classifications and the bases of readout-difference stances.");
     }

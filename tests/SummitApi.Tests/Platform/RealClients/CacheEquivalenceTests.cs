@@ -37,6 +37,15 @@ public sealed class CacheEquivalenceTests(KestrelSummitApiFactory factory, ITest
         "/api/v1/sources",
         "/api/v1/vocabularies",
         "/api/v1/changes",
+        "/api/v1/assessments?limit=1",
+        "/api/v1/context-figures/china-share-global-rare-earth-mining",
+        "/api/v1/events/liberation-day-tariff-escalation",
+        "/api/v1/outcomes/fentanyl-tariff-reduction",
+        "/api/v1/readouts/cn-xi-remarks-busan",
+        "/api/v1/citations?limit=2",
+        "/api/v1/sources/nyt-kuo-pierson-2025-10-30/citations?limit=2",
+        "/api/v1/concessions/us-fentanyl-tariff-cut/revisions",
+        "/api/v1/summits/busan-2025/outcomes?limit=2",
     ];
 
     private static readonly string?[] AcceptEncodings =
@@ -45,12 +54,18 @@ public sealed class CacheEquivalenceTests(KestrelSummitApiFactory factory, ITest
         "identity;q=0", "identity;q=0, gzip", "deflate", "gzip, deflate, br, zstd", "GZIP", "br;q=0",
     ];
 
-    // Each moves the data revision and changes what some of the paths above answer.
+    // Each moves the data revision and changes what some of the paths above answer; together they write every table
+    // those paths read, so a table an endpoint reads but does not declare (TablesRead) shows as a stale cached answer.
     private static readonly string[] Writes =
     [
         "UPDATE party SET name = CASE WHEN name = 'Australia' THEN 'Commonwealth of Australia' ELSE 'Australia' END WHERE id = 'AU'",
         "UPDATE concession SET notes = coalesce(notes, '') || '.' WHERE id = 'us-fentanyl-tariff-cut'",
         "UPDATE summit SET title = title || '.' WHERE id = 'busan-2025'",
+        .. new[] { "actor", "assessment", "context_figure", "event", "outcome", "readout", "readout_statement", "source" }.Select(table =>
+            $"UPDATE {table} SET notes = coalesce(notes, '') || '.' WHERE id = (SELECT min(id) FROM {table})"),
+        "UPDATE citation SET excerpt = CASE WHEN excerpt LIKE '%.' THEN left(excerpt, -1) ELSE excerpt || '.' END WHERE id = (SELECT min(id) FROM citation)",
+        "UPDATE topic SET label = label || '.' WHERE code = 'tariffs'",
+        "UPDATE date_basis SET label = label || '.' WHERE code = 'stated'",
     ];
 
     private enum Condition { None, LastETag, OtherVariantOfLastETag, Stale, Any }
