@@ -73,10 +73,9 @@ public static class HistoryEndpoints
                 errors["since"] = ["'since' is not a position this feed issued (edited, or from another list)."];
             }
         }
-        var pageSize = limit ?? ListRequest.DefaultLimit;
-        if (pageSize is < 1 or > ListRequest.MaxLimit)
+        if (ListRequest.LimitProblem(limit) is { } problem)
         {
-            errors["limit"] = [$"'limit' must be between 1 and {ListRequest.MaxLimit}."];
+            errors["limit"] = [problem];
         }
         if (errors.Count > 0)
         {
@@ -85,7 +84,7 @@ public static class HistoryEndpoints
 
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
         var changes = (await connection.QueryAsync<ChangeDto>(HistoryQueries.Changes,
-            new { afterSeq = position.Seq, afterOrdinal = position.Ordinal, limit = pageSize })).AsList();
+            new { afterSeq = position.Seq, afterOrdinal = position.Ordinal, limit = limit ?? ListRequest.DefaultLimit })).AsList();
         if (changes.Count > 0)
         {
             position = (changes[^1].Seq, changes[^1].Ordinal);

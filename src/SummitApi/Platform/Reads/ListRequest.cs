@@ -25,9 +25,9 @@ public sealed class ListRequest
         _tablesRead = context.GetEndpoint()?.Metadata.GetMetadata<TablesRead>()?.Names;
         _scope = CursorCodec.ScopeOf(context.Request.Path, filters.Select(f => KeyValuePair.Create(f.Name, f.Value)));
         Limit = limit ?? DefaultLimit;
-        if (Limit is < 1 or > MaxLimit)
+        if (LimitProblem(limit) is { } problem)
         {
-            _errors["limit"] = [$"'limit' must be between 1 and {MaxLimit}."];
+            _errors["limit"] = [problem];
         }
         if (cursor is not null)
         {
@@ -44,6 +44,9 @@ public sealed class ListRequest
     }
 
     public int Limit { get; }
+
+    /// <summary>What is wrong with a requested page size, or null when it is in range (or not given).</summary>
+    public static string? LimitProblem(int? limit) => limit is < 1 or > MaxLimit ? $"'limit' must be between 1 and {MaxLimit}." : null;
 
     /// <summary>The sort key of the last item already served, or null for the first page.</summary>
     public string[]? After { get; }
