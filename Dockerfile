@@ -10,6 +10,7 @@ WORKDIR /src
 # restored-packages layer.
 COPY global.json Directory.Build.props Directory.Packages.props SummitApi.sln ./
 COPY src/SummitApi/SummitApi.csproj src/SummitApi/
+COPY src/LocalPostgres/LocalPostgres.csproj src/LocalPostgres/
 RUN dotnet restore src/SummitApi/SummitApi.csproj
 
 # db/*.sql and seeds/*.json are embedded into the assembly by the csproj, so they are build inputs.

@@ -55,7 +55,7 @@ public class ArchitectureTests
     [Fact]
     public void The_database_code_never_touches_an_http_request()
     {
-        Types().That().ResideInNamespaceMatching(@"^SummitApi\.Platform\.(Data|Seeding|LocalPostgres|Catalog)$")
+        Types().That().ResideInNamespaceMatching(@"^SummitApi\.Platform\.(Data|Seeding|Catalog)$")
             .Should().NotDependOnAny(typeof(HttpContext), typeof(HttpRequest), typeof(HttpResponse))
             .Check(Service);
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
+using SummitApi.LocalPostgres;
 using SummitApi.Platform.Hosting;
 
 namespace SummitApi.Tests.Ecosystem;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SummitApi.Exports;
-using SummitApi.Platform.LocalPostgres;
+using SummitApi.LocalPostgres;
 
 namespace SummitApi.Tests.Exports;
 

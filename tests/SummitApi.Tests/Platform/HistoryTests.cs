@@ -4,7 +4,7 @@ using System.Text.Json;
 using Dapper;
 using SummitApi.Platform.Data;
 using SummitApi.Platform.Reads;
-using SummitApi.Platform.LocalPostgres;
+using SummitApi.LocalPostgres;
 
 namespace SummitApi.Tests.Platform;
 

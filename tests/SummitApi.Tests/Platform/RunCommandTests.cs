@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using SummitApi.Platform.LocalPostgres;
+using SummitApi.LocalPostgres;
 
 namespace SummitApi.Tests.Platform;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Npgsql;
 using SummitApi.Resources.Readouts;
 using SummitApi.Resources.ReadoutDifferences;
-using SummitApi.Platform.LocalPostgres;
+using SummitApi.LocalPostgres;
 
 namespace SummitApi.Tests.Resources;
 

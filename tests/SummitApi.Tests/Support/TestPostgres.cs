@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SummitApi.Resources;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
+using SummitApi.LocalPostgres;
 using SummitApi.Platform.Seeding;
 using Testcontainers.PostgreSql;
 

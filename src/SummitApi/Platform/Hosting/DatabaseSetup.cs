@@ -2,7 +2,7 @@ using Dapper;
 using Npgsql;
 using SummitApi.Platform.Catalog;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
+using SummitApi.LocalPostgres;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Seeding;
 

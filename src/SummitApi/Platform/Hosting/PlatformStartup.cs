@@ -1,6 +1,6 @@
 using SummitApi.Platform.Auth;
 using SummitApi.Platform.History;
-using SummitApi.Platform.LocalPostgres;
+using SummitApi.LocalPostgres;
 using SummitApi.Platform.Reads;
 
 namespace SummitApi.Platform.Hosting;

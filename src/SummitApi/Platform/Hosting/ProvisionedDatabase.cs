@@ -1,4 +1,4 @@
-using SummitApi.Platform.LocalPostgres;
+using SummitApi.LocalPostgres;
 
 namespace SummitApi.Platform.Hosting;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using SummitApi.Platform.LocalPostgres;
+using SummitApi.LocalPostgres;
 
 namespace SummitApi.Tests.Platform.ScaleOut;
 

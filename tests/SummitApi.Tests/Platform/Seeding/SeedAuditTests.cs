@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using SummitApi.Platform.Data;
-using SummitApi.Platform.LocalPostgres;
+using SummitApi.LocalPostgres;
 using SummitApi.Platform.Hosting;
 
 namespace SummitApi.Tests.Platform.Seeding;

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace SummitApi.Platform.LocalPostgres;
+namespace SummitApi.LocalPostgres;
 
 /// <summary>
 /// A PostgreSQL cluster run from the binaries installed on this machine: `dotnet run` uses one kept
