@@ -71,7 +71,7 @@ public class ResourceCatalogTests(SummitApiFactory factory) : IClassFixture<Summ
     {
         var cited = ResourceCatalog.Instance.Records.Where(r => r.RecordType.GetProperty("Citations") is not null).Select(r => r.Table);
 
-        Assert.Equal(cited.Order(StringComparer.Ordinal), CitationRecordInput.RecordTypes.Order(StringComparer.Ordinal));
+        Assert.Equal(cited.Order(StringComparer.Ordinal), ResourceCatalog.Instance.CitedRecordTypes().Order(StringComparer.Ordinal));
     }
 
     private static IRecordResource Entry(string path) => ResourceCatalog.Instance.Records.Single(r => r.Path == path);

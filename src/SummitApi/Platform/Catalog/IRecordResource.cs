@@ -13,6 +13,9 @@ public interface IRecordResource
     string Tag { get; }
     bool IsWritable { get; }
     string? SeedFile { get; }
+
+    /// <summary>Whether the records are facts that carry citations, and so may be cited.</summary>
+    bool IsCited { get; }
     Type RecordType { get; }
 
     void MapReadsOn(IEndpointRouteBuilder api);

@@ -14,3 +14,10 @@ public interface IResourceCatalog
     /// <summary>Response headers of the resources' own that a browser's script may read (CORS exposes them).</summary>
     IReadOnlyList<string> ResponseHeaders { get; }
 }
+
+public static class ResourceCatalogExtensions
+{
+    /// <summary>The record types a citation may cite: the tables of the resources that carry citations, in catalog order.</summary>
+    public static IReadOnlyList<string> CitedRecordTypes(this IResourceCatalog catalog) =>
+        [.. catalog.Records.Where(resource => resource.IsCited).Select(resource => resource.Table)];
+}

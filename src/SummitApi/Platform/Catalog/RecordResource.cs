@@ -70,6 +70,8 @@ public sealed class RecordResource<TInput, TRecord> : IRecordResource
 
     string IRecordResource.IdOf(object input) => IdOf((TInput)input);
 
+    bool IRecordResource.IsCited => CitationsOf is not null;
+
     IReadOnlyList<CitationInput> IRecordResource.CitationsOf(object input) => CitationsOf?.Invoke((TInput)input) ?? [];
 
     ValidationResult IRecordResource.Validate(object input, IReferenceCatalog catalog) => Validator(catalog).Validate((TInput)input);

@@ -36,7 +36,7 @@ public sealed class SeedSet
             Vocabularies = ReadVocabularies(resources.Vocabularies, openFile),
             Records = [.. resources.Records.Select(resource => new SeedRecords(resource, resource.ReadSeeds(files)))],
         };
-        set.Validate();
+        set.Validate(resources.CitedRecordTypes());
         return set;
     }
 
@@ -49,9 +49,9 @@ public sealed class SeedSet
                 new SeedCitation(RecordRows.CitationId(records.Resource.Table, recordId, c), c.SourceId, records.Resource.Table, recordId, c.Excerpt));
         }));
 
-    private void Validate()
+    private void Validate(IReadOnlyList<string> citedRecordTypes)
     {
-        var catalog = new InMemoryReferenceCatalog();
+        var catalog = new InMemoryReferenceCatalog(citedRecordTypes);
         foreach (var (vocabulary, terms) in Vocabularies)
         {
             foreach (var term in terms)

@@ -18,12 +18,14 @@ public sealed class ReferenceCheck(IResourceCatalog resources)
 
     private readonly HashSet<string> vocabularyTables = [.. resources.Vocabularies.Select(v => v.Table)];
 
+    private readonly IReadOnlyList<string> citedRecordTypes = resources.CitedRecordTypes();
+
     public async Task<ValidationResult> ValidateAsync<T>(ChangeSet changeSet, T record, Func<IReferenceCatalog, IValidator<T>> validatorFor)
     {
-        var asked = new RecordingCatalog();
+        var asked = new RecordingCatalog(citedRecordTypes);
         validatorFor(asked).Validate(record);
 
-        var known = new InMemoryReferenceCatalog();
+        var known = new InMemoryReferenceCatalog(citedRecordTypes);
         foreach (var (table, codes) in asked.Codes)
         {
             var found = await changeSet.Connection.QueryAsync<string>(
@@ -52,8 +54,10 @@ public sealed class ReferenceCheck(IResourceCatalog resources)
         tables.Contains(table) ? table : throw new InvalidOperationException($"'{table}' is not a table a rule may refer to.");
 
     /// <summary>Answers yes to everything and remembers the questions.</summary>
-    private sealed class RecordingCatalog : IReferenceCatalog
+    private sealed class RecordingCatalog(IReadOnlyList<string> citedRecordTypes) : IReferenceCatalog
     {
+        public IReadOnlyList<string> CitedRecordTypes => citedRecordTypes;
+
         public Dictionary<string, HashSet<string>> Codes { get; } = [];
         public Dictionary<string, HashSet<string>> Records { get; } = [];
 

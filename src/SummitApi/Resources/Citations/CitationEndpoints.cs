@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using SummitApi.Platform.Catalog;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
 
@@ -47,13 +48,13 @@ public static class CitationEndpoints
     /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<SourceCitationDto>>, ValidationProblem>> ListCitations(
-        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors, IResourceCatalog catalog,
         [FromQuery] string? source, [FromQuery] string? recordType, [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("source", source), ("recordType", recordType));
-        if (recordType is not null && !CitationRecordInput.RecordTypes.Contains(recordType))
+        if (recordType is not null && !catalog.CitedRecordTypes().Contains(recordType))
         {
-            request.AddError("recordType", $"'recordType' must be one of: {string.Join(", ", CitationRecordInput.RecordTypes)}.");
+            request.AddError("recordType", CitationRecordInputValidator.RecordTypeProblem(catalog.CitedRecordTypes()));
         }
         await using var connection = await request.OpenAsync(dataSource, context);
         await request.RequireExistingAsync(connection, "source", source, "source");

@@ -16,9 +16,6 @@ public sealed record CitationRecordInput
     /// <summary>At most 400 characters copied exactly from the source.</summary>
     public required string Excerpt { get; init; }
 
-    public static readonly IReadOnlyList<string> RecordTypes =
-        ["actor", "summit", "outcome", "concession", "readout", "readout_statement", "event", "assessment", "context_figure"];
-
     public string IdOrDerived() => Id ?? RecordRows.CitationId(RecordType, RecordId, new CitationInput(SourceId, Excerpt));
 }
 
@@ -28,12 +25,14 @@ public sealed class CitationRecordInputValidator : AbstractValidator<CitationRec
     {
         RuleFor(c => c.Id!).MustBeRecordId().When(c => c.Id is not null);
         RuleFor(c => c.SourceId).NotEmpty().MustReference(catalog, "source");
-        RuleFor(c => c.RecordType).Must(CitationRecordInput.RecordTypes.Contains)
-            .WithMessage($"'recordType' must be one of: {string.Join(", ", CitationRecordInput.RecordTypes)}.");
+        RuleFor(c => c.RecordType).Must(catalog.CitedRecordTypes.Contains)
+            .WithMessage(RecordTypeProblem(catalog.CitedRecordTypes));
         RuleFor(c => c.RecordId).NotEmpty()
             .Must((c, id) => catalog.HasRecord(c.RecordType, id))
-            .When(c => CitationRecordInput.RecordTypes.Contains(c.RecordType))
+            .When(c => catalog.CitedRecordTypes.Contains(c.RecordType))
             .WithMessage(c => $"'recordId' refers to {c.RecordType.Replace('_', ' ')} '{c.RecordId}', which does not exist.");
         RuleFor(c => c.Excerpt).MustBeExcerpt();
     }
+
+    public static string RecordTypeProblem(IReadOnlyList<string> citedRecordTypes) => $"'recordType' must be one of: {string.Join(", ", citedRecordTypes)}.";
 }
