@@ -127,6 +127,51 @@ public sealed class ResponseCacheTests(SummitApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_write_to_one_record_leaves_the_cached_reads_of_the_tables_other_records()
+    {
+        var client = factory.CreateClient();
+        const string edited = "/api/v1/actors/donald-trump";
+        string[] others = ["/api/v1/actors/xi-jinping", "/api/v1/actors/xi-jinping/revisions"];
+        foreach (var path in others.Append(edited))
+        {
+            await WarmAsync(client, path);
+        }
+
+        await factory.WriteOutsideTheApiAsync("test", "one actor's notes", "UPDATE actor SET notes = 'Edited alone.' WHERE id = 'donald-trump'");
+
+        foreach (var path in others)
+        {
+            var (response, commands) = await _sql.GetAsync(client, path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(commands == 0, $"{path} reads another actor but was read again ({commands} commands)");
+        }
+        var (list, listCommands) = await _sql.GetAsync(client, "/api/v1/actors?limit=1");
+        var (read, readCommands) = await _sql.GetAsync(client, edited);
+        Assert.True(listCommands > 0 && readCommands > 0, "a list of the table and the record itself must be read again");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal("Edited alone.", (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("notes").GetString());
+    }
+
+    [Fact]
+    public async Task A_change_set_notifies_the_records_it_wrote_by_table_and_a_table_it_wrote_many_of_as_a_whole()
+    {
+        await using var listener = await factory.OpenConnectionAsync();
+        var notified = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listener.Notification += (_, e) => notified.TrySetResult(e.Payload);
+        await listener.ExecuteAsync($"LISTEN {DataChangeListener.Channel}");
+
+        await factory.WriteOutsideTheApiAsync("test", "two concessions and sixty citations",
+            "UPDATE concession SET notes = coalesce(notes, '') || '.' WHERE id IN ('us-fentanyl-tariff-cut', 'us-entity-list-export-control-suspension')",
+            "UPDATE citation SET excerpt = excerpt || '.' WHERE id IN (SELECT id FROM citation ORDER BY id LIMIT 60)");
+        await listener.WaitAsync(NotificationDeadline);
+        var (_, writes) = DataChangeListener.ParseNotification(await notified.Task.WaitAsync(NotificationDeadline))!.Value;
+
+        Assert.Equal(["citation", "concession"], writes.Select(write => write.Table));
+        Assert.Null(writes[0].RecordIds);
+        Assert.Equal(["us-entity-list-export-control-suspension", "us-fentanyl-tariff-cut"], writes[1].RecordIds!);
+    }
+
+    [Fact]
     public async Task A_list_page_keeps_its_etag_across_writes_to_tables_it_does_not_read_and_not_across_writes_to_its_own()
     {
         // The cache off, so what is compared is what the database gives: the page's cursor pins the data revision of

@@ -38,16 +38,9 @@ public sealed class DataChangeListener(DatabaseConnection database, ResponseCach
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) =>
                 {
-                    // "<seq> <table>,<table>…"
-                    var (revision, tables) = e.Payload.Split(' ', 2) switch
+                    if (ParseNotification(e.Payload) is var (revision, writes))
                     {
-                        [var seq, var written] => (seq, written.Split(',', StringSplitOptions.RemoveEmptyEntries)),
-                        [var seq] => (seq, []),
-                        _ => (e.Payload, []),
-                    };
-                    if (long.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out var seqNumber))
-                    {
-                        cache.Changed(seqNumber, tables);
+                        cache.Changed(revision, writes);
                     }
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
@@ -82,5 +75,21 @@ public sealed class DataChangeListener(DatabaseConnection database, ResponseCach
             }
         }
         cache.Suspend();
+    }
+
+    /// <summary>"&lt;seq&gt; &lt;table&gt;:&lt;id&gt;|&lt;id&gt;…,&lt;table&gt;:*…" (db/0009), or null for what is not.</summary>
+    internal static (long Revision, IReadOnlyList<TableWrite> Writes)? ParseNotification(string payload)
+    {
+        var parts = payload.Split(' ', 2);
+        if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var revision))
+        {
+            return null;
+        }
+        var writes = parts.Length < 2 ? [] : parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(write =>
+        {
+            var (table, ids) = write.Split(':', 2) is [var name, var records] ? (name, records) : (write, "*");
+            return new TableWrite(table, ids == "*" ? null : ids.Split('|'));
+        }).ToList();
+        return (revision, writes);
     }
 }

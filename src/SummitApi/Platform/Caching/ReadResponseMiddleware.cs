@@ -44,7 +44,7 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
         // own write, which this instance may not have heard of yet: it is always read afresh.
         var stamp = cache.Enabled && endpoint is not null && !needsKey && endpoint.Metadata.GetMetadata<ExcludedFromResponseCache>() is null
                     && !request.Headers.ContainsKey(ConsistencyToken.Header)
-            ? cache.Stamp(endpoint.Metadata.GetMetadata<TablesRead>())
+            ? cache.Stamp(ReadDependencies.Of(context))
             : null;
         var key = request.Path.Value + request.QueryString.Value;
         if (stamp is not null && cache.TryGet(key, stamp, out var cached))

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
+using System.Collections.Immutable;
 using Microsoft.Extensions.Primitives;
+using SummitApi.Platform.Data;
 using SummitApi.Platform.Reads;
 using Prometheus;
 
@@ -25,18 +26,18 @@ public sealed class ResponseCacheOptions
 public sealed record CachedResponse(byte[] Body, string ETag, KeyValuePair<string, StringValues>[] Headers);
 
 /// <summary>
-/// What a read could see when it started: for each table it reads, the newest change set this instance had heard
-/// of that wrote the table. A cached response serves a later read only while those are still the newest, so a write
-/// to a table drops exactly the responses that read it, and a read that raced a write keeps a stamp that is already
-/// out of date.
+/// What a read could see when it started: for each table it reads (or, for the table a GET by id reads one record of,
+/// that record), the newest change set this instance had heard of that wrote it. A cached response serves a later
+/// read only while those are still the newest, so a write drops exactly the responses that read what it wrote, and a
+/// read that raced a write keeps a stamp that is already out of date.
 /// </summary>
 public sealed class ReadStamp
 {
-    internal ReadStamp(long epoch, long revision, TablesRead? tables, long[] lastChanges)
+    internal ReadStamp(long epoch, long revision, ReadDependencies dependencies, long[] lastChanges)
     {
         Epoch = epoch;
         Revision = revision;
-        Tables = tables;
+        Dependencies = dependencies;
         LastChanges = lastChanges;
     }
 
@@ -46,22 +47,37 @@ public sealed class ReadStamp
     /// <summary>The newest change set heard of at all: a replica behind it may not hold what the stamp promises.</summary>
     public long Revision { get; }
 
-    /// <summary>The tables the read declared, or null for a read that may depend on any table.</summary>
-    internal TablesRead? Tables { get; }
+    internal ReadDependencies Dependencies { get; }
 
     internal long[] LastChanges { get; }
 
     internal bool SameAs(ReadStamp other) => Epoch == other.Epoch && LastChanges.AsSpan().SequenceEqual(other.LastChanges);
 }
 
+/// <summary>What one read depends on: the tables it declares (null: any table), and the one record it reads of one of them.</summary>
+public sealed record ReadDependencies(TablesRead? Tables, RecordRead? Record, string? RecordId)
+{
+    public static ReadDependencies Of(HttpContext context)
+    {
+        var metadata = context.GetEndpoint()?.Metadata;
+        var record = metadata?.GetMetadata<RecordRead>();
+        return new ReadDependencies(metadata?.GetMetadata<TablesRead>(), record,
+            record is null ? null : context.Request.RouteValues[record.RouteParameter] as string);
+    }
+}
+
 /// <summary>
 /// The in-process cache of read responses. Each entry carries the <see cref="ReadStamp"/> of the read that made it and
 /// serves while that stamp is current. It only serves while it hears every change: the <see cref="DataChangeListener"/>
-/// reports the tables each change set wrote, on any instance; a write served here reports its own before its response
+/// reports what each change set wrote, on any instance; a write served here reports its own before its response
 /// leaves; and while the listener has lost its connection (and might miss a change) the cache is off.
 /// </summary>
 public sealed class ResponseCache(Microsoft.Extensions.Options.IOptions<ResponseCacheOptions> options, ILogger<ResponseCache> logger)
 {
+    // Past this many records remembered one by one, the cache forgets them and counts each of their tables as changed
+    // whole: a bulk load must not grow the memory of what changed without bound.
+    private const int MaxRecordsRemembered = 100_000;
+
     // prometheus-net's own counter rather than a .NET meter: its meter adapter forgets a series that has not moved
     // for minutes, and a quiet instance should still show its hit rate so far.
     private static readonly Counter Lookups = Metrics.CreateCounter(
@@ -78,7 +94,16 @@ public sealed class ResponseCache(Microsoft.Extensions.Options.IOptions<Response
     // Replaced whole on every change (writes are rare next to reads), so a read takes a consistent view without a lock.
     private volatile HeardChanges? _heard;
 
-    private sealed record HeardChanges(long Epoch, long Revision, FrozenDictionary<string, long> LastChangeByTable);
+    /// <param name="LastChangeByTable">The newest change set that wrote each table at all.</param>
+    /// <param name="LastWholeTableChange">The newest that wrote a table without naming its records (too many, or forgotten).</param>
+    /// <param name="LastChangeByRecord">The newest that wrote each record it named, by (table, id).</param>
+    private sealed record HeardChanges(long Epoch, long Revision, ImmutableDictionary<string, long> LastChangeByTable,
+        ImmutableDictionary<string, long> LastWholeTableChange, ImmutableDictionary<(string Table, string Id), long> LastChangeByRecord)
+    {
+        public long LastChange(string table, string? recordId) => recordId is null
+            ? LastChangeByTable.GetValueOrDefault(table)
+            : Math.Max(LastWholeTableChange.GetValueOrDefault(table), LastChangeByRecord.GetValueOrDefault((table, recordId)));
+    }
 
     public bool Enabled => options.Value.Enabled;
 
@@ -86,16 +111,16 @@ public sealed class ResponseCache(Microsoft.Extensions.Options.IOptions<Response
     public long? Revision => _heard?.Revision;
 
     /// <summary>The stamp a read starting now files its response under, or null while the cache is off.</summary>
-    public ReadStamp? Stamp(TablesRead? tables)
+    public ReadStamp? Stamp(ReadDependencies read)
     {
         if (_heard is not { } heard)
         {
             return null;
         }
-        var lastChanges = tables is null
+        var lastChanges = read.Tables is null
             ? [heard.Revision]
-            : Array.ConvertAll(tables.Names, table => heard.LastChangeByTable.GetValueOrDefault(table));
-        return new ReadStamp(heard.Epoch, heard.Revision, tables, lastChanges);
+            : Array.ConvertAll(read.Tables.Names, table => heard.LastChange(table, table == read.Record?.Table ? read.RecordId : null));
+        return new ReadStamp(heard.Epoch, heard.Revision, read, lastChanges);
     }
 
     public bool TryGet(string key, ReadStamp current, out CachedResponse response)
@@ -134,8 +159,8 @@ public sealed class ResponseCache(Microsoft.Extensions.Options.IOptions<Response
         }
     }
 
-    /// <summary>Change set <paramref name="revision"/> committed, writing <paramref name="tables"/>: responses that read them are stale.</summary>
-    public void Changed(long revision, IEnumerable<string> tables)
+    /// <summary>Change set <paramref name="revision"/> committed with <paramref name="writes"/>: responses that read what it wrote are stale.</summary>
+    public void Changed(long revision, IReadOnlyCollection<TableWrite> writes)
     {
         lock (_lock)
         {
@@ -143,14 +168,39 @@ public sealed class ResponseCache(Microsoft.Extensions.Options.IOptions<Response
             {
                 return;
             }
-            var lastChanges = heard.LastChangeByTable.ToDictionary();
-            foreach (var table in tables)
+            var byTable = heard.LastChangeByTable.ToBuilder();
+            var wholeTable = heard.LastWholeTableChange.ToBuilder();
+            var byRecord = heard.LastChangeByRecord.ToBuilder();
+            foreach (var write in writes)
             {
-                lastChanges[table] = Math.Max(revision, lastChanges.GetValueOrDefault(table));
+                byTable[write.Table] = Math.Max(revision, byTable.GetValueOrDefault(write.Table));
+                if (write.RecordIds is null)
+                {
+                    wholeTable[write.Table] = Math.Max(revision, wholeTable.GetValueOrDefault(write.Table));
+                    continue;
+                }
+                foreach (var id in write.RecordIds)
+                {
+                    byRecord[(write.Table, id)] = Math.Max(revision, byRecord.GetValueOrDefault((write.Table, id)));
+                }
             }
-            _heard = heard with { Revision = Math.Max(revision, heard.Revision), LastChangeByTable = lastChanges.ToFrozenDictionary() };
+            if (byRecord.Count > MaxRecordsRemembered)
+            {
+                foreach (var table in byRecord.Keys.Select(key => key.Table).Distinct().ToList())
+                {
+                    wholeTable[table] = byTable[table];
+                }
+                byRecord.Clear();
+            }
+            _heard = heard with
+            {
+                Revision = Math.Max(revision, heard.Revision),
+                LastChangeByTable = byTable.ToImmutable(),
+                LastWholeTableChange = wholeTable.ToImmutable(),
+                LastChangeByRecord = byRecord.ToImmutable(),
+            };
         }
-        logger.LogDebug("Response cache heard of data revision {Revision} ({Tables})", revision, string.Join(", ", tables));
+        logger.LogDebug("Response cache heard of data revision {Revision} ({Tables})", revision, string.Join(", ", writes.Select(write => write.Table)));
     }
 
     /// <summary>Starts afresh at <paramref name="revision"/>, dropping everything (after a reconnect: changes may have been missed).</summary>
@@ -160,7 +210,8 @@ public sealed class ResponseCache(Microsoft.Extensions.Options.IOptions<Response
         {
             _entries.Clear();
             _bytes = 0;
-            _heard = new HeardChanges(++_epochs, revision, FrozenDictionary<string, long>.Empty);
+            _heard = new HeardChanges(++_epochs, revision, ImmutableDictionary<string, long>.Empty, ImmutableDictionary<string, long>.Empty,
+                ImmutableDictionary<(string, string), long>.Empty);
         }
         logger.LogInformation("Response cache serving at data revision {Revision}", revision);
     }
@@ -180,7 +231,7 @@ public sealed class ResponseCache(Microsoft.Extensions.Options.IOptions<Response
     {
         foreach (var (key, entry) in _entries)
         {
-            if (Stamp(entry.Stamp.Tables) is not { } current || !entry.Stamp.SameAs(current))
+            if (Stamp(entry.Stamp.Dependencies) is not { } current || !entry.Stamp.SameAs(current))
             {
                 _entries.TryRemove(key, out _);
                 _bytes -= entry.Response.Body.Length;

@@ -51,10 +51,12 @@ public sealed class ChangeSet : IAsyncDisposable
         }
     }
 
-    /// <summary>The tables this change set changed a row of so far: none when nothing changed (an unchanged upsert does not).</summary>
-    public async Task<IReadOnlyList<string>> TablesWrittenAsync(CancellationToken cancellationToken = default) =>
-        (await Connection.QueryAsync<string>(
-            new CommandDefinition("SELECT DISTINCT entity FROM revision WHERE seq = @Seq", new { Seq }, Transaction, cancellationToken: cancellationToken))).AsList();
+    /// <summary>What this change set changed so far, by table: empty when nothing changed (an unchanged upsert does not).</summary>
+    public async Task<IReadOnlyList<TableWrite>> WritesAsync(CancellationToken cancellationToken = default) =>
+        [.. (await Connection.QueryAsync<(string Table, string[] RecordIds)>(
+            new CommandDefinition("SELECT entity, array_agg(DISTINCT record_id) FROM revision WHERE seq = @Seq GROUP BY entity", new { Seq }, Transaction,
+                cancellationToken: cancellationToken)))
+            .Select(written => new TableWrite(written.Table, written.RecordIds))];
 
     public Task CommitAsync(CancellationToken cancellationToken = default) => Transaction.CommitAsync(cancellationToken);
 

@@ -30,7 +30,7 @@ public static class HistoryEndpoints
                     ListRevisions(table, (string)context.Request.RouteValues[idParameter]!, limit, cursor, context, dataSource, cursors))
             .WithName($"List{string.Concat(table.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]))}Revisions")
             .WithTags(tag)
-            .ReadsTables(table)
+            .ReadsTables(table).ReadsOneRecordOf(table, idParameter)
             .WithSummary($"List the revisions of {RecordNames.WithArticle(table)}")
             .WithDescription("Every version of the record in order, from its creation to its delete if it was deleted: the data revision that made it, when it was valid, who wrote it and why, and its stored fields as they stood. With asOf, only the versions made by then.");
     }

@@ -49,7 +49,7 @@ public sealed class SeedLoader(NpgsqlDataSource dataSource, ILogger<SeedLoader> 
             {
                 await DeleteRemovedAsync(changeSet, table, cancellationToken);
             }
-            if ((await changeSet.TablesWrittenAsync(cancellationToken)).Count > 0)
+            if ((await changeSet.WritesAsync(cancellationToken)).Count > 0)
             {
                 await changeSet.CommitAsync(cancellationToken);
                 created = changeSet.Seq;

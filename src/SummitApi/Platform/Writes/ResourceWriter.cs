@@ -184,11 +184,11 @@ public sealed class ResourceWriter<TInput, TRecord>(RecordResource<TInput, TReco
             // A replayed POST or a PUT that changes nothing writes no revision, and then no data
             // revision is spent on it either.
             var succeeded = result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 };
-            if (succeeded && await changeSet.TablesWrittenAsync(http.RequestAborted) is { Count: > 0 } tables)
+            if (succeeded && await changeSet.WritesAsync(http.RequestAborted) is { Count: > 0 } writes)
             {
                 await changeSet.CommitAsync(http.RequestAborted);
                 // Before the response leaves: the writer's next read on this instance must not be an older cached one.
-                http.RequestServices.GetRequiredService<ResponseCache>().Changed(changeSet.Seq, tables);
+                http.RequestServices.GetRequiredService<ResponseCache>().Changed(changeSet.Seq, writes);
             }
             if (succeeded && http.RequestServices.GetService<ReadReplica>() is not null)
             {

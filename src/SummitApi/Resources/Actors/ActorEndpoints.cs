@@ -15,7 +15,7 @@ public static class ActorEndpoints
         group.MapGet("/", ListActors).WithName("ListActors")
             .WithSummary("List actors")
             .WithDescription("People and bodies the sources name (leaders, ministries, analysts, journalists), ordered by id, one page at a time; optionally only those speaking for one party.");
-        group.MapGet("/{actorId}", GetActor).WithName("GetActor")
+        group.MapGet("/{actorId}", GetActor).WithName("GetActor").ReadsOneRecordOf("actor", "actorId")
             .WithSummary("Get an actor")
             .WithDescription("One person or body with the role and affiliation the sources give, the party it speaks for (if any) and citations.");
     }

@@ -16,7 +16,7 @@ public static class AssessmentEndpoints
         group.MapGet("/", ListAssessments).WithName("ListAssessments")
             .WithSummary("List assessments")
             .WithDescription("Analysts' and the sources' own quoted judgements, ordered by id, one page at a time; filter by summit, speaker and topic.");
-        group.MapGet("/{assessmentId}", GetAssessment).WithName("GetAssessment")
+        group.MapGet("/{assessmentId}", GetAssessment).WithName("GetAssessment").ReadsOneRecordOf("assessment", "assessmentId")
             .WithSummary("Get an assessment")
             .WithDescription("One quoted judgement with its speaker (null when the source itself judges), summit, topic and citations.");
     }

@@ -18,7 +18,7 @@ public static class CitationEndpoints
         routes.MapGet("/citations", ListCitations).WithName("ListCitations").WithTags("Sources").ReadsTables("citation", "source")
             .WithSummary("List citations")
             .WithDescription("Every citation, ordered by id, one page at a time: the source, which record it supports (with that record's API path) and the verbatim excerpt. Filter by source, by the kind of record cited, or both.");
-        routes.MapGet("/citations/{citationId}", GetCitation).WithName("GetCitation").WithTags("Sources").ReadsTables("citation", "source")
+        routes.MapGet("/citations/{citationId}", GetCitation).WithName("GetCitation").WithTags("Sources").ReadsTables("citation", "source").ReadsOneRecordOf("citation", "citationId")
             .WithSummary("Get a citation")
             .WithDescription("One link of a record to a source: the source, the cited record (with its API path) and the verbatim excerpt.");
     }

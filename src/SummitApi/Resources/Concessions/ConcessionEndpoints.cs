@@ -31,7 +31,7 @@ public static class ConcessionEndpoints
                 out what the curator derived or assumed, so such a start counts as unknown (the summit's date is used
                 instead) and such an expiry as none. The `Summit-Date-Basis` response header names the bases used.
                 """);
-        group.MapGet("/{concessionId}", GetConcession).WithName("GetConcession")
+        group.MapGet("/{concessionId}", GetConcession).WithName("GetConcession").ReadsOneRecordOf("concession", "concessionId")
             .WithSummary("Get a concession")
             .WithDescription("""
                 One structured give: giver, beneficiary, action, instrument, the values before and after, effective date

@@ -15,7 +15,7 @@ public static class ContextFigureEndpoints
         group.MapGet("/", ListContextFigures).WithName("ListContextFigures")
             .WithSummary("List context figures")
             .WithDescription("Background numbers the sources give (shares, targets, election years, intervals), ordered by id, one page at a time; optionally only those of one summit.");
-        group.MapGet("/{figureId}", GetContextFigure).WithName("GetContextFigure")
+        group.MapGet("/{figureId}", GetContextFigure).WithName("GetContextFigure").ReadsOneRecordOf("context_figure", "figureId")
             .WithSummary("Get a context figure")
             .WithDescription("One background number with its unit, range or bound, period, whether the sources hedge it, who reports it and citations.");
     }

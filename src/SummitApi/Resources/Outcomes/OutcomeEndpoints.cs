@@ -21,7 +21,7 @@ public static class OutcomeEndpoints
                 whose reportedBy contains that party (a claim made in that party's own account); `q` searches the title,
                 summary and notes in English full text (web search syntax: words, "quoted phrases", or, -word).
                 """);
-        group.MapGet("/outcomes/{outcomeId}", GetOutcome).WithName("GetOutcome")
+        group.MapGet("/outcomes/{outcomeId}", GetOutcome).WithName("GetOutcome").ReadsOneRecordOf("outcome", "outcomeId")
             .WithSummary("Get an outcome")
             .WithDescription("One result of a summit: its topic, kind, status, the parties whose accounts report it, the ids of its structured concessions, and citations.");
         group.MapGet("/summits/{summitId}/outcomes", ListSummitOutcomes).WithName("ListSummitOutcomes")

@@ -15,7 +15,7 @@ public static class PartyEndpoints
         group.MapGet("/", ListParties).WithName("ListParties")
             .WithSummary("List parties")
             .WithDescription("Every state and bloc that records refer to (as giver, beneficiary, reporter or participant), ordered by id, one page at a time.");
-        group.MapGet("/{partyId}", GetParty).WithName("GetParty")
+        group.MapGet("/{partyId}", GetParty).WithName("GetParty").ReadsOneRecordOf("party", "partyId")
             .WithSummary("Get a party")
             .WithDescription("One state or bloc: its code, name and kind. Parties are reference data and cite no source.");
     }

@@ -39,10 +39,10 @@ public static class ReadoutEndpoints
                   party's stance is `not_mentioned`, otherwise `unattributed` (the sources report the topic without
                   saying whose account carries it).
                 """);
-        group.MapGet("/readouts/{readoutId}", GetReadout).WithName("GetReadout")
+        group.MapGet("/readouts/{readoutId}", GetReadout).WithName("GetReadout").ReadsOneRecordOf("readout", "readoutId")
             .WithSummary("Get a readout")
             .WithDescription("One side's account of a summit: its party, issuer, publication date (with precision), tone and citations, with its statements topic by topic, ordered by id.");
-        group.MapGet("/readout-statements/{statementId}", GetReadoutStatement).WithName("GetReadoutStatement")
+        group.MapGet("/readout-statements/{statementId}", GetReadoutStatement).WithName("GetReadoutStatement").ReadsOneRecordOf("readout_statement", "statementId")
             .WithSummary("Get a readout statement")
             .WithDescription("What one readout says, or is noted to leave out, on one topic: its stance and what that rests on (basis), the actor it quotes, its claim, linked outcome or concession, the statements of another party it contradicts or agrees with, and citations.");
     }

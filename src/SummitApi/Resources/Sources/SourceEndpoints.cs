@@ -15,7 +15,7 @@ public static class SourceEndpoints
         group.MapGet("/", ListSources).WithName("ListSources")
             .WithSummary("List sources")
             .WithDescription("Every document that facts cite, ordered by id, one page at a time, each with how many citations quote it.");
-        group.MapGet("/{sourceId}", GetSource).WithName("GetSource")
+        group.MapGet("/{sourceId}", GetSource).WithName("GetSource").ReadsOneRecordOf("source", "sourceId")
             .WithSummary("Get a source")
             .WithDescription("One document: title, publisher, authors (null when it does not say), published date with its precision, kind, licence, the sha256 of its text and how many citations quote it.");
     }

@@ -15,7 +15,7 @@ public static class SummitEndpoints
         group.MapGet("/", ListSummits).WithName("ListSummits")
             .WithSummary("List summits")
             .WithDescription("Every engagement between leaders (meetings, calls, visits, held or planned), ordered by id, one page at a time.");
-        group.MapGet("/{summitId}", GetSummit).WithName("GetSummit")
+        group.MapGet("/{summitId}", GetSummit).WithName("GetSummit").ReadsOneRecordOf("summit", "summitId")
             .WithSummary("Get a summit")
             .WithDescription("One engagement with its date (and the date's precision), length, status, participating parties and citations.");
     }

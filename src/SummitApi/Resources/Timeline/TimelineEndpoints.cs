@@ -32,7 +32,7 @@ public static class TimelineEndpoints
                 the `Summit-Date-Basis` response header names the bases a date filter used. `summit` keeps the events on
                 that summit's timeline.
                 """);
-        group.MapGet("/events/{eventId}", GetEvent).WithName("GetEvent")
+        group.MapGet("/events/{eventId}", GetEvent).WithName("GetEvent").ReadsOneRecordOf("event", "eventId")
             .WithSummary("Get an event")
             .WithDescription("One event: its date with precision, qualifier (\"late November\" is 2025-11-01, month, late) and basis (stated, derived from another record with an offset, or assumed), kind, the parties involved, the summits and concessions it relates to, the events the sources place it after or before, and citations.");
     }
