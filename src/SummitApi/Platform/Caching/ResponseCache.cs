@@ -31,25 +31,17 @@ public sealed record CachedResponse(byte[] Body, string ETag, KeyValuePair<strin
 /// read only while those are still the newest, so a write drops exactly the responses that read what it wrote, and a
 /// read that raced a write keeps a stamp that is already out of date.
 /// </summary>
-public sealed class ReadStamp
+public sealed class ReadStamp(long epoch, long revision, ReadDependencies dependencies, long[] lastChanges)
 {
-    internal ReadStamp(long epoch, long revision, ReadDependencies dependencies, long[] lastChanges)
-    {
-        Epoch = epoch;
-        Revision = revision;
-        Dependencies = dependencies;
-        LastChanges = lastChanges;
-    }
-
     /// <summary>Which run of notifications the stamp belongs to: a reconnect may have missed some, and starts a new one.</summary>
-    internal long Epoch { get; }
+    internal long Epoch { get; } = epoch;
 
     /// <summary>The newest change set heard of at all: a replica behind it may not hold what the stamp promises.</summary>
-    public long Revision { get; }
+    public long Revision { get; } = revision;
 
-    internal ReadDependencies Dependencies { get; }
+    internal ReadDependencies Dependencies { get; } = dependencies;
 
-    internal long[] LastChanges { get; }
+    internal long[] LastChanges { get; } = lastChanges;
 
     internal bool SameAs(ReadStamp other) => Epoch == other.Epoch && LastChanges.AsSpan().SequenceEqual(other.LastChanges);
 }
