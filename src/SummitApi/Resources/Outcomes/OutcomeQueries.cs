@@ -26,6 +26,4 @@ internal static class OutcomeQueries
          ORDER BY o.id
          LIMIT @limit
         """;
-
-    public const string SummitExists = "SELECT EXISTS (SELECT 1 FROM summit WHERE id = @summitId)";
 }

@@ -54,16 +54,14 @@ public static class ReadoutEndpoints
         [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor);
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
-        await using var connection = await request.OpenAsync(dataSource, context);
-        if (!await connection.ExecuteScalarAsync<bool>(ReadoutQueries.SummitExists, new { summitId }))
-        {
-            return Problems.NotFound("summit", summitId);
-        }
+        request.RequireParent("summit", summitId);
+        // Two statements, the readouts and then their statements: one snapshot, so that they agree.
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision, snapshot: true);
         var page = await request.ReadPageAsync<ReadoutDto>(connection, ReadoutQueries.ListBySummit, new { summitId }, r => [r.Id]);
+        if (page is null)
+        {
+            return request.IsValid ? Problems.NotFound("summit", summitId) : request.Problem();
+        }
         return TypedResults.Ok(page with { Items = await WithStatementsAsync(connection, page.Items) });
     }
 
@@ -98,8 +96,11 @@ public static class ReadoutEndpoints
         {
             request.AddError("classification", $"'classification' must be one of {string.Join(", ", DifferenceClassifier.Classifications)}.");
         }
-        await using var connection = await request.OpenAsync(dataSource, context);
-        await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
+        if (topic is not null && !await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM topic WHERE code = @topic)", new { topic }))
+        {
+            request.AddError("topic", ListRequest.MissingMessage(topic, "topic", "code"));
+        }
         if (!request.IsValid)
         {
             return request.Problem();

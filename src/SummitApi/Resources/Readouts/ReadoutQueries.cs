@@ -44,6 +44,4 @@ internal static class ReadoutQueries
          WHERE s.readout_id = ANY (@ids)
          ORDER BY s.id
         """;
-
-    public const string SummitExists = "SELECT EXISTS (SELECT 1 FROM summit WHERE id = @summitId)";
 }
