@@ -11,7 +11,7 @@ public static class ListStatement
     /// The data revision a list page is read at, as a SQL expression. Its cursor pins it, so later pages read what
     /// the first page saw. Under the asof views (a pinned cursor, or asOf) it is the pinned revision.
     /// </summary>
-    public const string DataRevision = "(SELECT coalesce(max(seq), 0) FROM change_set)";
+    public const string DataRevision = $"({Data.DataRevision.Sql})";
 
     /// <summary>The columns before the list's own: data_revision, then one per check.</summary>
     public static int HeaderColumns(int checks) => 1 + checks;

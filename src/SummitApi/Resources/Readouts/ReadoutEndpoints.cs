@@ -87,7 +87,7 @@ public static class ReadoutEndpoints
     /// <param name="topic">Only this topic (a topics code, e.g. taiwan).</param>
     /// <param name="classification">Only topics classified so: consistent, conflicting, one_sided, absent_from_all or unattributed.</param>
     public static async Task<Results<Ok<ReadoutDifferencesDto>, NotFound<ProblemDetails>, ValidationProblem>> GetReadoutDifferences(
-        string summitId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        string summitId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors, ReadoutDifferenceMemo memo,
         [FromQuery] string? topic, [FromQuery] string? classification)
     {
         // Not a paged list, but its filters are checked and reported the same way.
@@ -97,15 +97,15 @@ public static class ReadoutEndpoints
             request.AddError("classification", $"'classification' must be one of {string.Join(", ", DifferenceClassifier.Classifications)}.");
         }
         await using var connection = await ReadScope.OpenAsync(dataSource, context);
-        if (topic is not null && !await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM topic WHERE code = @topic)", new { topic }))
+        var (topicKnown, differences) = await memo.ReadAsync(connection, summitId, topic);
+        if (!topicKnown)
         {
-            request.AddError("topic", ListRequest.MissingMessage(topic, "topic", "code"));
+            request.AddError("topic", ListRequest.MissingMessage(topic!, "topic", "code"));
         }
         if (!request.IsValid)
         {
             return request.Problem();
         }
-        var differences = await ReadoutDifferenceQuery.ComputeAsync(connection, summitId);
         if (differences is null)
         {
             return Problems.NotFound("summit", summitId);
