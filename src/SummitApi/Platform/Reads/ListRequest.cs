@@ -105,8 +105,9 @@ public sealed class ListRequest
     /// holds: it is read in the page's own statement, and <paramref name="apply"/> runs after the rows are read,
     /// in the order the checks were declared.
     /// </summary>
-    public void CheckWith<T>(string sql, Action<T> apply) =>
-        _checks.Add(new ListCheck(sql, ParameterName: null, Value: null, NeededWithRows: true, value => apply((T)value!)));
+    /// <param name="gate">A condition on the list's parameters that must hold for the rows to be worth reading, if any (see <see cref="ListStatement.For"/>).</param>
+    public void CheckWith<T>(string sql, Action<T> apply, string? gate = null) =>
+        _checks.Add(new ListCheck(sql, ParameterName: null, Value: null, NeededWithRows: true, value => apply((T)value!)) { Gate = gate });
 
     /// <summary>The 400's message for a filter value that names nothing: a code not in its vocabulary, or an id no record has.</summary>
     public static string MissingMessage(string value, string table, string keyColumn) => keyColumn == "code"
@@ -120,7 +121,7 @@ public sealed class ListRequest
     /// <summary>
     /// Reads one page with a keyset query: the SQL gets the filters plus @after (the first part of the
     /// sort key already served, null on the first page), @afterId (its last part, for two-part keys)
-    /// and @limit (one more row than the page, to learn whether another page follows).
+    /// and @limit (one more row than the page, to learn whether another page follows; see <see cref="ListStatement.For"/>).
     /// </summary>
     /// <returns>The page; null when the request is refused: a 400 (<see cref="Problem"/>) unless <see cref="IsValid"/>, else a 404 (<see cref="ParentIsMissing"/>).</returns>
     public async Task<Page<T>?> ReadPageAsync<T>(NpgsqlConnection connection, string sql, object filters, Func<T, string[]> sortKey)
@@ -178,8 +179,10 @@ public sealed class ListRequest
         var read = new Dictionary<ListCheck, object?>();
         var rows = new List<TRow>(Limit + 1);
         long revision = 0;
-        await using (var reader = await connection.ExecuteReaderAsync(
-            ListStatement.Wrap(sql, withRows.Select(check => check.Sql)), Parameters(filters)))
+        var parameters = Parameters(filters);
+        var statement = ListStatement.For(sql, [.. withRows.Select(check => check.Sql)], [.. _checks.Select(check => check.Gate).OfType<string>()],
+            Limit + 1, name => parameters[name] is null);
+        await using (var reader = await connection.ExecuteReaderAsync(statement, new DynamicParameters(parameters)))
         {
             var header = ListStatement.HeaderColumns(withRows.Count);
             if (await reader.ReadAsync())
@@ -227,12 +230,12 @@ public sealed class ListRequest
         }
     }
 
-    private DynamicParameters Parameters(object filters)
+    /// <summary>The filters' values by name, plus @after and @afterId.</summary>
+    private Dictionary<string, object?> Parameters(object filters)
     {
-        var parameters = new DynamicParameters(filters);
-        parameters.Add("after", After?[0]);
-        parameters.Add("afterId", After is { Length: > 1 } key ? key[^1] : null);
-        parameters.Add("limit", Limit + 1);
+        var parameters = filters.GetType().GetProperties().ToDictionary(property => property.Name, property => property.GetValue(filters), StringComparer.OrdinalIgnoreCase);
+        parameters["after"] = After?[0];
+        parameters["afterId"] = After is { Length: > 1 } key ? key[^1] : null;
         return parameters;
     }
 
@@ -256,5 +259,6 @@ public sealed class ListRequest
         public string? Value { get; } = Value;
         public bool NeededWithRows { get; } = NeededWithRows;
         public Action<object?> Apply { get; } = Apply;
+        public string? Gate { get; init; }
     }
 }

@@ -13,6 +13,9 @@ public sealed class DateBasisFilter
 
     public const string Header = "Summit-Date-Basis";
 
+    /// <summary>The parameter that takes <see cref="Codes"/> in a list's SQL.</summary>
+    public const string SqlParameter = "dateBases";
+
     /// <summary>Every dateBases code, bytewise ordered, read in the page's own statement.</summary>
     private const string KnownCodes = "ARRAY(SELECT code FROM date_basis ORDER BY code COLLATE \"C\")";
 
@@ -30,7 +33,8 @@ public sealed class DateBasisFilter
 
     /// <summary>
     /// The filter the request asks for. Its codes are checked against the vocabulary read with the page, which records
-    /// an error on the request for an unknown code, or for a dateBasis without a date filter.
+    /// an error on the request for an unknown code, or for a dateBasis without a date filter; the page's rows are read
+    /// only when every code is known (a date filter of unknown bases can scan the whole table for nothing).
     /// </summary>
     public static DateBasisFilter Read(ListRequest request, string? dateBasis, bool hasDateFilter, string dateFilters)
     {
@@ -49,7 +53,7 @@ public sealed class DateBasisFilter
                 {
                     request.AddError(Parameter, $"'{Parameter}' qualifies the date filter ({dateFilters}); give it too.");
                 }
-            });
+            }, gate: codes is null ? null : $"@{SqlParameter}::text[] <@ {KnownCodes}");
         }
         return filter;
     }
