@@ -49,16 +49,17 @@ public static partial class ListStatement
     public static string For(string listSql, IReadOnlyList<string> checks, IReadOnlyList<string> gates, int limit, Func<string, bool> isNull)
     {
         var optional = OptionalFilters.GetOrAdd(listSql, sql => [.. OptionalFilter().Matches(sql).Select(match => match.Groups["name"].Value).Distinct()]);
-        var shape = string.Join(",", optional.Where(isNull)) + "|" + limit.ToString(CultureInfo.InvariantCulture) + "|" + string.Join(",", checks) + "|" + string.Join(",", gates);
+        // Cached without the limit, which takes 500 values: the shapes a cache keeps stay as few as the filters' combinations.
+        var shape = string.Join(",", optional.Where(isNull)) + "|" + string.Join(",", checks) + "|" + string.Join(",", gates);
         return Statements.GetOrAdd((listSql, shape), _ => $"""
             SELECT {DataRevision} AS data_revision{string.Concat(checks.Select((check, index) => $", {check} AS check_{index}"))}, page.*
               FROM (SELECT) AS header
               LEFT JOIN LATERAL (
             SELECT * FROM (
-            {WithoutNullFilters(listSql, isNull).Replace("@limit", limit.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)}
+            {WithoutNullFilters(listSql, isNull)}
               ) AS rows WHERE {(gates.Count == 0 ? "true" : string.Join(" AND ", gates))}
               ) AS page ON true
-            """);
+            """).Replace("@limit", limit.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     private static string WithoutNullFilters(string sql, Func<string, bool> isNull)
