@@ -5,19 +5,21 @@ namespace SummitApi.Platform.Data;
 
 public static class DataRevision
 {
+    /// <summary>
+    /// The newest committed change set, as a query: the data revision a read sees. Writes take their numbers in commit
+    /// order (ChangeSet), so one revision is one state of every table.
+    /// </summary>
+    public const string Sql = "SELECT coalesce(max(seq), 0) FROM change_set";
+
     /// <summary>The newest committed change set: the data revision a read sees.</summary>
-    public static Task<long> CurrentAsync(NpgsqlConnection connection) =>
-        connection.ExecuteScalarAsync<long>("SELECT coalesce(max(seq), 0) FROM change_set");
+    public static Task<long> CurrentAsync(NpgsqlConnection connection) => connection.ExecuteScalarAsync<long>(Sql);
 
     /// <summary>
-    /// The newest committed change set that wrote one of <paramref name="tables"/>: the data revision of what a read
-    /// of those tables sees, unmoved by writes elsewhere. Bounded by the change sets the read sees (the asof views
-    /// narrow change_set to the pinned revision). A probe per table of revision_entity_seq_idx (db/0003).
+    /// The newest committed change set that wrote one of the tables in the parameter @tables (text[]), as an SQL
+    /// expression: the data revision of what a read of those tables sees, unmoved by writes elsewhere. Bounded by the
+    /// change sets the read sees (the asof views narrow change_set to the pinned revision); a probe per table of
+    /// revision_entity_seq_idx (db/0003).
     /// </summary>
-    public static Task<long> OfTablesAsync(NpgsqlConnection connection, IReadOnlyList<string> tables) =>
-        connection.ExecuteScalarAsync<long>($"SELECT {OfTables}", new { tables });
-
-    /// <summary><see cref="OfTablesAsync"/> as an SQL expression of the parameter @tables (text[]).</summary>
     public const string OfTables = """
         (SELECT coalesce(max(newest.seq), 0)
            FROM unnest(@tables::text[]) AS read(entity)

@@ -39,13 +39,13 @@ public static class HistoryEndpoints
         string entity, string id, int? limit, string? cursor, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors)
     {
         var request = new ListRequest(context, cursors, limit, cursor);
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
         await using var connection = await request.OpenAsync(dataSource, context);
         var page = await request.ReadPageAsync<RevisionRow>(connection, HistoryQueries.Revisions, new { entity, id },
             r => [r.Version.ToString(CultureInfo.InvariantCulture)]);
+        if (page is null)
+        {
+            return request.Problem();
+        }
         if (page.Items.Count == 0 && request.After is null)
         {
             return Problems.NotFound(entity.Replace('_', ' '), id);

@@ -1,13 +1,16 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Dapper;
 using Npgsql;
-using SummitApi.Platform.Data;
 
 namespace SummitApi.Platform.Reads;
 
 /// <summary>
 /// The checks every list request shares: page size, cursor, and filter values that must name
 /// something that exists. Errors are collected per parameter and answered together as one 400.
+/// A page is read with one statement: its rows, the data revision they were read at and whatever
+/// the checks need whatever the page holds; filters naming records are checked only when no row
+/// came back, since a row that matches an equality filter proves that what it names exists.
 /// </summary>
 public sealed class ListRequest
 {
@@ -15,6 +18,7 @@ public sealed class ListRequest
     public const int MaxLimit = 500;
 
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+    private readonly List<ListCheck> _checks = [];
     private readonly CursorCodec _cursors;
     private readonly string _scope;
     private readonly string[]? _tablesRead;
@@ -56,6 +60,9 @@ public sealed class ListRequest
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>The record a nested list belongs to (the summit of /summits/{id}/outcomes) was missing: a 404, not a 400.</summary>
+    public bool ParentIsMissing { get; private set; }
+
     public ValidationProblem Problem() => TypedResults.ValidationProblem(_errors, title: "One or more query parameters are invalid.");
 
     public void AddError(string parameter, string message) => _errors[parameter] = [message];
@@ -76,65 +83,79 @@ public sealed class ListRequest
         }
     }
 
-    /// <summary>A filter naming a vocabulary code or a record must name one that exists.</summary>
-    public async Task RequireExistingAsync(NpgsqlConnection connection, string parameter, string? value, string table, string keyColumn = "id")
+    /// <summary>
+    /// A filter naming a vocabulary code or a record must name one that exists. The list's SQL must filter by
+    /// equality on it, so that the check can wait for an empty page.
+    /// </summary>
+    public void RequireExisting(string parameter, string? value, string table, string keyColumn = "id")
     {
-        if (value is null)
+        if (value is not null)
         {
-            return;
-        }
-        var exists = await connection.ExecuteScalarAsync<bool>(
-            $"SELECT EXISTS (SELECT 1 FROM {table} WHERE {keyColumn} = @value)", new { value });
-        if (!exists)
-        {
-            AddError(parameter, keyColumn == "code"
-                ? $"'{value}' is not a known {table.Replace('_', ' ')} code; see /api/v1/vocabularies."
-                : $"No {table.Replace('_', ' ')} has the id '{value}'.");
+            _checks.Add(ExistenceCheck(table, keyColumn, value, exists =>
+            {
+                if (!exists)
+                {
+                    AddError(parameter, MissingMessage(value, table, keyColumn));
+                }
+            }));
         }
     }
 
-    /// <summary>The connection a page is read on: one snapshot, as of the revision the cursor pins (or asOf).</summary>
+    /// <summary>The record a nested list belongs to must exist; the list's SQL must filter on it, as for <see cref="RequireExisting"/>.</summary>
+    public void RequireParent(string table, string id) =>
+        _checks.Add(ExistenceCheck(table, "id", id, exists => ParentIsMissing |= !exists));
+
+    /// <summary>
+    /// A check that needs what <paramref name="sql"/> (an expression without parameters) reads, whatever the page
+    /// holds: it is read in the page's own statement, and <paramref name="apply"/> runs after the rows are read,
+    /// in the order the checks were declared.
+    /// </summary>
+    /// <param name="gate">A condition on the list's parameters that must hold for the rows to be worth reading, if any (see <see cref="ListStatement.For"/>).</param>
+    public void CheckWith<T>(string sql, Action<T> apply, string? gate = null) =>
+        _checks.Add(new ListCheck(sql, ParameterName: null, Value: null, NeededWithRows: true, value => apply((T)value!)) { Gate = gate });
+
+    /// <summary>The 400's message for a filter value that names nothing: a code not in its vocabulary, or an id no record has.</summary>
+    public static string MissingMessage(string value, string table, string keyColumn) => keyColumn == "code"
+        ? $"'{value}' is not a known {table.Replace('_', ' ')} code; see /api/v1/vocabularies."
+        : $"No {table.Replace('_', ' ')} has the id '{value}'.";
+
+    /// <summary>The connection a page is read on: as of the revision the cursor pins (or asOf).</summary>
     public Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context) =>
-        ReadScope.OpenAsync(dataSource, context, Revision, snapshot: true);
+        ReadScope.OpenAsync(dataSource, context, Revision);
 
     /// <summary>
     /// Reads one page with a keyset query: the SQL gets the filters plus @after (the first part of the
     /// sort key already served, null on the first page), @afterId (its last part, for two-part keys)
-    /// and @limit (one more row than the page, to learn whether another page follows).
+    /// and @limit (one more row than the page, to learn whether another page follows; see <see cref="ListStatement.For"/>).
     /// </summary>
-    public async Task<Page<T>> ReadPageAsync<T>(NpgsqlConnection connection, string sql, object filters, Func<T, string[]> sortKey)
+    /// <returns>The page; null when the request is refused: a 400 (<see cref="Problem"/>) unless <see cref="IsValid"/>, else a 404 (<see cref="ParentIsMissing"/>).</returns>
+    public async Task<Page<T>?> ReadPageAsync<T>(NpgsqlConnection connection, string sql, object filters, Func<T, string[]> sortKey)
     {
-        var revision = await RevisionAsync(connection);
-        return ToPage((await connection.QueryAsync<T>(sql, PageParameters(filters))).AsList(), revision, sortKey);
+        var rows = await ReadRowsAsync<T>(connection, sql, filters, (reader, columns) =>
+        {
+            var parse = reader.GetRowParser<T>(startIndex: columns.Start.Value, length: columns.End.Value - columns.Start.Value);
+            return () => parse(reader);
+        });
+        return rows is null ? null : ToPage(rows.Value.Rows, rows.Value.Revision, sortKey);
     }
 
     /// <summary>
     /// <see cref="ReadPageAsync{T}"/> for a list ordered by something the record does not serve (the timeline's
     /// placement of undated events): the query's last column, <c>sort_key</c>, is the text that orders it.
     /// </summary>
-    public async Task<Page<T>> ReadPageBySortKeyAsync<T>(NpgsqlConnection connection, string sql, object filters, Func<T, string> id)
+    public async Task<Page<T>?> ReadPageBySortKeyAsync<T>(NpgsqlConnection connection, string sql, object filters, Func<T, string> id)
     {
-        var revision = await RevisionAsync(connection);
-        var rows = (await connection.QueryAsync<T, string, (T Item, string SortKey)>(
-            sql, (item, key) => (item, key), PageParameters(filters), splitOn: "sort_key")).AsList();
-        var page = ToPage(rows, revision, row => [row.SortKey, id(row.Item)]);
+        var rows = await ReadRowsAsync<(T Item, string SortKey)>(connection, sql, filters, (reader, columns) =>
+        {
+            var parse = reader.GetRowParser<T>(startIndex: columns.Start.Value, length: columns.End.Value - columns.Start.Value - 1);
+            return () => (Item: parse(reader), SortKey: reader.GetString(columns.End.Value - 1));
+        });
+        if (rows is null)
+        {
+            return null;
+        }
+        var page = ToPage(rows.Value.Rows, rows.Value.Revision, row => [row.SortKey, id(row.Item)]);
         return new Page<T>(page.Items.Select(row => row.Item).ToList(), page.NextCursor);
-    }
-
-    /// <summary>
-    /// The data revision a next page pins: that of the tables the list declares it reads, so the page's bytes (its
-    /// cursor) and its ETag stay the same across writes to other tables; the newest of all for a list that declares none.
-    /// </summary>
-    private Task<long> RevisionAsync(NpgsqlConnection connection) =>
-        _tablesRead is null ? DataRevision.CurrentAsync(connection) : DataRevision.OfTablesAsync(connection, _tablesRead);
-
-    private DynamicParameters PageParameters(object filters)
-    {
-        var parameters = new DynamicParameters(filters);
-        parameters.Add("after", After?[0]);
-        parameters.Add("afterId", After is { Length: > 1 } key ? key[^1] : null);
-        parameters.Add("limit", Limit + 1);
-        return parameters;
     }
 
     /// <summary>Makes the page from up to Limit + 1 rows read in list order: the extra row only says there is more.</summary>
@@ -146,5 +167,109 @@ public sealed class ListRequest
         }
         var items = rows.Take(Limit).ToList();
         return new Page<T>(items, _cursors.Encode(new CursorPosition(Revision ?? revision, sortKey(items[^1]), _scope)));
+    }
+
+    /// <param name="rowReader">Given the reader and the range of the list's own columns, makes the function that reads the current row.</param>
+    /// <returns>The rows and the data revision they were read at; null when the request is refused.</returns>
+    private async Task<(List<TRow> Rows, long Revision)?> ReadRowsAsync<TRow>(
+        NpgsqlConnection connection, string sql, object filters, Func<DbDataReader, Range, Func<TRow>> rowReader)
+    {
+        if (!IsValid)
+        {
+            // The rows do not matter, but every parameter's error does: the 400 names them all.
+            await ApplyChecksAsync(connection, _checks, []);
+            return null;
+        }
+        var withRows = _checks.Where(check => check.NeededWithRows).ToList();
+        var read = new Dictionary<ListCheck, object?>();
+        var rows = new List<TRow>(Limit + 1);
+        long revision = 0;
+        var parameters = Parameters(filters);
+        var statement = ListStatement.For(sql, [.. withRows.Select(check => check.Sql)], [.. _checks.Select(check => check.Gate).OfType<string>()],
+            Limit + 1, name => parameters[name] is null, scopedToTables: _tablesRead is not null);
+        await using (var reader = await connection.ExecuteReaderAsync(statement, new DynamicParameters(parameters)))
+        {
+            var header = ListStatement.HeaderColumns(withRows.Count);
+            if (await reader.ReadAsync())
+            {
+                revision = reader.GetInt64(0);
+                for (var index = 0; index < withRows.Count; index++)
+                {
+                    read[withRows[index]] = reader.GetValue(1 + index);
+                }
+                var readRow = rowReader(reader, header..reader.FieldCount);
+                if (!await reader.IsDBNullAsync(header))
+                {
+                    do
+                    {
+                        rows.Add(readRow());
+                    }
+                    while (await reader.ReadAsync());
+                }
+            }
+        }
+        await ApplyChecksAsync(connection, rows.Count == 0 ? _checks.Where(check => !check.NeededWithRows).ToList() : [], read);
+        return IsValid && !ParentIsMissing ? (rows, revision) : null;
+    }
+
+    /// <summary>Reads what <paramref name="toRead"/> need in one statement, then applies every check read, in declared order.</summary>
+    private async Task ApplyChecksAsync(NpgsqlConnection connection, List<ListCheck> toRead, Dictionary<ListCheck, object?> read)
+    {
+        if (toRead.Count > 0)
+        {
+            var parameters = new DynamicParameters();
+            foreach (var check in toRead.Where(check => check.ParameterName is not null))
+            {
+                parameters.Add(check.ParameterName!, check.Value);
+            }
+            var values = (IDictionary<string, object?>)await connection.QuerySingleAsync(
+                "SELECT " + string.Join(", ", toRead.Select((check, index) => $"{check.Sql} AS check_{index}")), parameters);
+            foreach (var (check, value) in toRead.Zip(values.Values))
+            {
+                read[check] = value;
+            }
+        }
+        foreach (var check in _checks.Where(read.ContainsKey))
+        {
+            check.Apply(read[check]);
+        }
+    }
+
+    /// <summary>The filters' values by name, plus @after and @afterId.</summary>
+    private Dictionary<string, object?> Parameters(object filters)
+    {
+        var parameters = filters.GetType().GetProperties().ToDictionary(property => property.Name, property => property.GetValue(filters), StringComparer.OrdinalIgnoreCase);
+        // The tables the list declares it reads: its data revision (what its cursor pins) is theirs, so the page's
+        // bytes, and its ETag, stay the same across writes to other tables.
+        if (_tablesRead is not null)
+        {
+            parameters[ListStatement.TablesParameter] = _tablesRead;
+        }
+        parameters["after"] = After?[0];
+        parameters["afterId"] = After is { Length: > 1 } key ? key[^1] : null;
+        return parameters;
+    }
+
+    private ListCheck ExistenceCheck(string table, string keyColumn, string value, Action<bool> apply)
+    {
+        var parameterName = $"check{_checks.Count}";
+        return new ListCheck($"EXISTS (SELECT 1 FROM {table} WHERE {keyColumn} = @{parameterName})", parameterName, value,
+            NeededWithRows: false, exists => apply((bool)exists!));
+    }
+
+    /// <summary>One check of a list request against the database.</summary>
+    /// <param name="Sql">A SQL expression that reads what the check needs.</param>
+    /// <param name="ParameterName">The name of its one parameter, if it has one.</param>
+    /// <param name="Value">The value of that parameter.</param>
+    /// <param name="NeededWithRows">Whether the check needs its value even when the page has rows.</param>
+    /// <param name="Apply">Records what the value means on the request.</param>
+    private sealed class ListCheck(string Sql, string? ParameterName, string? Value, bool NeededWithRows, Action<object?> Apply)
+    {
+        public string Sql { get; } = Sql;
+        public string? ParameterName { get; } = ParameterName;
+        public string? Value { get; } = Value;
+        public bool NeededWithRows { get; } = NeededWithRows;
+        public Action<object?> Apply { get; } = Apply;
+        public string? Gate { get; init; }
     }
 }

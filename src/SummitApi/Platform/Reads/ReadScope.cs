@@ -15,11 +15,31 @@ namespace SummitApi.Platform.Reads;
 /// </summary>
 public static class ReadScope
 {
+    private const string BeginSnapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+    /// <summary>
+    /// Opens the snapshot and pins it in one round trip: the newest revision (head), the revision the read is pinned to
+    /// (the cursor's, else the last one committed by asOf), and, when that is older than the newest change to the tables
+    /// the read declares (@tables; all of them when null), the asof views put before the tables at that revision: a
+    /// revision past that change shows those tables as they are now, which the tables themselves serve faster.
+    /// set_config's is_local makes both settings end with the transaction.
+    /// </summary>
+    private const string BeginPinned = $"""
+        {BeginSnapshot};
+        SELECT head, pinned,
+               CASE WHEN pinned < tables_head
+                    THEN set_config('search_path', 'asof, public', true) || set_config('summit.as_of_seq', pinned::text, true)
+               END AS views_pinned
+          FROM (SELECT coalesce(max(seq), 0) AS head,
+                       coalesce(@pinnedRevision::bigint, max(seq) FILTER (WHERE committed_at <= @asOf), 0) AS pinned,
+                       CASE WHEN @tables::text[] IS NULL THEN coalesce(max(seq), 0) ELSE {DataRevision.OfTables} END AS tables_head
+                  FROM change_set) AS revisions
+        """;
+
     /// <param name="pinnedRevision">The data revision a list cursor pins, if any.</param>
     /// <param name="snapshot">
-    /// Read every statement from one snapshot. A list needs it: it reads the data revision and then
-    /// its rows, and a write landing between the two would make the page newer than the revision its
-    /// cursor pins.
+    /// Read every statement from one snapshot: for a read of more than one statement whose parts must agree (a page of
+    /// readouts and their statements). A single statement is one snapshot already.
     /// </param>
     public static Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context, long? pinnedRevision = null, bool snapshot = false) =>
         OpenAsync(dataSource, context.RequestServices.GetService<ReadReplica>(), context, pinnedRevision, snapshot);
@@ -42,34 +62,19 @@ public static class ReadScope
         }
         try
         {
-            await connection.ExecuteAsync("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
             if (pinnedRevision is null && asOf is null)
             {
+                await connection.ExecuteAsync(BeginSnapshot);
                 return connection;
             }
-            // The head of the tables the read declares is what it must be pinned before to see anything else: a
-            // revision past it shows the tables as they are now, without the asof views.
             var tables = context.GetEndpoint()?.Metadata.GetMetadata<TablesRead>()?.Names;
-            var (head, atInstant, tablesHead) = await connection.QuerySingleAsync<(long, long, long)>(
-                $"""
-                SELECT coalesce(max(seq), 0),
-                       coalesce(max(seq) FILTER (WHERE committed_at <= @asOf), 0),
-                       CASE WHEN @tables::text[] IS NULL THEN coalesce(max(seq), 0) ELSE {DataRevision.OfTables} END
-                  FROM change_set
-                """, new { asOf, tables });
-            if (pinnedRevision > head && replica is not null)
+            var revisions = await connection.QuerySingleAsync<PinnedRevisions>(BeginPinned, new { asOf, pinnedRevision, tables });
+            if (revisions.Pinned > revisions.Head && replica is not null)
             {
                 // A replica that has not replayed the revision a cursor pins would skip what came
                 // before it; only the primary is sure to have it.
                 await connection.DisposeAsync();
                 return await OpenAsync(dataSource, replica: null, context, pinnedRevision, snapshot);
-            }
-            var revision = pinnedRevision ?? atInstant;
-            if (revision < tablesHead)
-            {
-                await connection.ExecuteAsync(
-                    "SELECT set_config('search_path', 'asof, public', true), set_config('summit.as_of_seq', @revision, true)",
-                    new { revision = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             }
             return connection;
         }
@@ -78,5 +83,11 @@ public static class ReadScope
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    private sealed class PinnedRevisions
+    {
+        public long Head { get; init; }
+        public long Pinned { get; init; }
     }
 }

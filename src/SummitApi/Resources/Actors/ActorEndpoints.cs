@@ -28,13 +28,10 @@ public static class ActorEndpoints
         [FromQuery] string? party, [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("party", party));
+        request.RequireExisting("party", party, "party");
         await using var connection = await request.OpenAsync(dataSource, context);
-        await request.RequireExistingAsync(connection, "party", party, "party");
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
-        return TypedResults.Ok(await request.ReadPageAsync<ActorDto>(connection, ActorQueries.List, new { party }, a => [a.Id]));
+        var page = await request.ReadPageAsync<ActorDto>(connection, ActorQueries.List, new { party }, a => [a.Id]);
+        return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="actorId">The actor's id, e.g. xi-jinping.</param>

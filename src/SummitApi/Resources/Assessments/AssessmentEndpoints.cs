@@ -32,15 +32,12 @@ public static class AssessmentEndpoints
         [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("summit", summit), ("speaker", speaker), ("topic", topic));
+        request.RequireExisting("summit", summit, "summit");
+        request.RequireExisting("speaker", speaker, "actor");
+        request.RequireExisting("topic", topic, "topic", "code");
         await using var connection = await request.OpenAsync(dataSource, context);
-        await request.RequireExistingAsync(connection, "summit", summit, "summit");
-        await request.RequireExistingAsync(connection, "speaker", speaker, "actor");
-        await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
-        return TypedResults.Ok(await request.ReadPageAsync<AssessmentDto>(connection, AssessmentQueries.List, new { summit, speaker, topic }, a => [a.Id]));
+        var page = await request.ReadPageAsync<AssessmentDto>(connection, AssessmentQueries.List, new { summit, speaker, topic }, a => [a.Id]);
+        return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="assessmentId">The assessment's id, e.g. zhu-feng-lose-lose.</param>

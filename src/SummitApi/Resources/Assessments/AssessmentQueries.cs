@@ -3,16 +3,18 @@ namespace SummitApi.Resources.Assessments;
 internal static class AssessmentQueries
 {
     public const string Columns = """
-        id, speaker_id, summit_id, topic, quote, notes, citations_of('assessment', id) AS citations
+        id, speaker_id, summit_id, topic, quote, notes, cited.citations
         """;
 
-    public const string ById = $"SELECT {Columns} FROM assessment WHERE id = @id";
+    private const string From = "assessment CROSS JOIN LATERAL record_citations('assessment', assessment.id) AS cited";
+
+    public const string ById = $"SELECT {Columns} FROM {From} WHERE id = @id";
 
     /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
-    public const string AllForExport = $"SELECT {Columns} FROM assessment ORDER BY id COLLATE \"C\"";
+    public const string AllForExport = $"SELECT {Columns} FROM {From} ORDER BY id COLLATE \"C\"";
 
     public const string List = $"""
-        SELECT {Columns} FROM assessment
+        SELECT {Columns} FROM {From}
          WHERE (@summit::text IS NULL OR summit_id = @summit)
            AND (@speaker::text IS NULL OR speaker_id = @speaker)
            AND (@topic::text IS NULL OR topic = @topic)

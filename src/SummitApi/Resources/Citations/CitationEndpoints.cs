@@ -31,16 +31,10 @@ public static class CitationEndpoints
         [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor);
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
+        request.RequireParent("source", sourceId);
         await using var connection = await request.OpenAsync(dataSource, context);
-        if (!await connection.ExecuteScalarAsync<bool>(CitationQueries.SourceExists, new { id = sourceId }))
-        {
-            return Problems.NotFound("source", sourceId);
-        }
-        return TypedResults.Ok(await request.ReadPageAsync<SourceCitationDto>(connection, CitationQueries.List, new { source = sourceId, recordType = (string?)null }, c => [c.Id]));
+        var page = await request.ReadPageAsync<SourceCitationDto>(connection, CitationQueries.List, new { source = sourceId, recordType = (string?)null }, c => [c.Id]);
+        return page is not null ? TypedResults.Ok(page) : request.IsValid ? Problems.NotFound("source", sourceId) : request.Problem();
     }
 
     /// <param name="source">Only citations of this source, e.g. nyt-kuo-pierson-2025-10-30.</param>
@@ -56,13 +50,10 @@ public static class CitationEndpoints
         {
             request.AddError("recordType", CitationRecordInputValidator.RecordTypeProblem(catalog.CitedRecordTypes()));
         }
+        request.RequireExisting("source", source, "source");
         await using var connection = await request.OpenAsync(dataSource, context);
-        await request.RequireExistingAsync(connection, "source", source, "source");
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
-        return TypedResults.Ok(await request.ReadPageAsync<SourceCitationDto>(connection, CitationQueries.List, new { source, recordType }, c => [c.Id]));
+        var page = await request.ReadPageAsync<SourceCitationDto>(connection, CitationQueries.List, new { source, recordType }, c => [c.Id]);
+        return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="citationId">The citation's id, as listed by /api/v1/citations or /api/v1/sources/{sourceId}/citations.</param>

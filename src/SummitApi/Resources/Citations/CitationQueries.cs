@@ -8,8 +8,6 @@ internal static class CitationQueries
         '/api/v1/' || replace(record_type, '_', '-') || 's/' || record_id AS record_path
         """;
 
-    public const string SourceExists = "SELECT EXISTS (SELECT 1 FROM source WHERE id = @id)";
-
     public const string ById = $"SELECT {Columns} FROM citation WHERE id = @id";
 
     /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>

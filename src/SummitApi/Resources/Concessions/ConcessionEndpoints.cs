@@ -59,18 +59,20 @@ public static class ConcessionEndpoints
             ("summit", summit), ("giver", giver), ("beneficiary", beneficiary), ("topic", topic),
             ("activeOn", activeOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("dateBasis", dateBasis), ("q", q));
         request.RequireText("q", q);
+        request.RequireExisting("summit", summit, "summit");
+        request.RequireExisting("giver", giver, "party");
+        request.RequireExisting("beneficiary", beneficiary, "party");
+        request.RequireExisting("topic", topic, "topic", "code");
+        var dateBases = DateBasisFilter.Read(request, dateBasis, activeOn is not null, "activeOn");
         await using var connection = await request.OpenAsync(dataSource, context);
-        await request.RequireExistingAsync(connection, "summit", summit, "summit");
-        await request.RequireExistingAsync(connection, "giver", giver, "party");
-        await request.RequireExistingAsync(connection, "beneficiary", beneficiary, "party");
-        await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
-        var dateBases = await DateBasisFilter.ReadAsync(request, connection, dateBasis, activeOn is not null, "activeOn");
-        if (!request.IsValid)
+        var page = await request.ReadPageAsync<ConcessionDto>(connection, ConcessionQueries.List,
+            new { summit, giver, beneficiary, topic, activeOn, dateBases = dateBases.Codes, q }, c => [c.Id]);
+        if (page is null)
         {
             return request.Problem();
         }
-        await DateBasisFilter.AnnounceAsync(context, connection, dateBases, activeOn is not null);
-        return TypedResults.Ok(await request.ReadPageAsync<ConcessionDto>(connection, ConcessionQueries.List, new { summit, giver, beneficiary, topic, activeOn, dateBases, q }, c => [c.Id]));
+        dateBases.Announce(context);
+        return TypedResults.Ok(page);
     }
 
     /// <param name="concessionId">The concession's id, e.g. us-fentanyl-tariff-cut.</param>

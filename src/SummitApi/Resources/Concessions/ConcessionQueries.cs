@@ -12,9 +12,10 @@ internal static class ConcessionQueries
                c.effective_date_anchor_type, c.effective_date_anchor_id, c.effective_date_offset, c.duration,
                c.expiry_date, CASE WHEN c.expiry_date IS NOT NULL THEN c.effective_date_precision END AS expiry_date_precision,
                {ExpiryDateBasis} AS expiry_date_basis,
-               c.exchanged_for, c.exchanges, c.reported_by, c.notes, citations_of('concession', c.id) AS citations
+               c.exchanged_for, c.exchanges, c.reported_by, c.notes, cited.citations
           FROM concession c
           JOIN outcome o ON o.id = c.outcome_id
+         CROSS JOIN LATERAL record_citations('concession', c.id) AS cited
         """;
 
     public const string ById = $"{Select} WHERE c.id = @id";

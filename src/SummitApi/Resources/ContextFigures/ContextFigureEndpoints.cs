@@ -28,13 +28,10 @@ public static class ContextFigureEndpoints
         [FromQuery] string? summit, [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("summit", summit));
+        request.RequireExisting("summit", summit, "summit");
         await using var connection = await request.OpenAsync(dataSource, context);
-        await request.RequireExistingAsync(connection, "summit", summit, "summit");
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
-        return TypedResults.Ok(await request.ReadPageAsync<ContextFigureDto>(connection, ContextFigureQueries.List, new { summit }, f => [f.Id]));
+        var page = await request.ReadPageAsync<ContextFigureDto>(connection, ContextFigureQueries.List, new { summit }, f => [f.Id]);
+        return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="figureId">The figure's id, e.g. china-growth-target.</param>

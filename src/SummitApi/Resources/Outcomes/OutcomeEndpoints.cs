@@ -44,16 +44,13 @@ public static class OutcomeEndpoints
         var request = new ListRequest(context, cursors, limit, cursor,
             ("summit", summit), ("topic", topic), ("party", party), ("status", status), ("q", q));
         request.RequireText("q", q);
+        request.RequireExisting("summit", summit, "summit");
+        request.RequireExisting("topic", topic, "topic", "code");
+        request.RequireExisting("party", party, "party");
+        request.RequireExisting("status", status, "outcome_status", "code");
         await using var connection = await request.OpenAsync(dataSource, context);
-        await request.RequireExistingAsync(connection, "summit", summit, "summit");
-        await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
-        await request.RequireExistingAsync(connection, "party", party, "party");
-        await request.RequireExistingAsync(connection, "status", status, "outcome_status", "code");
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
-        return TypedResults.Ok(await ReadPageAsync(connection, request, summit, topic, party, status, q));
+        var page = await ReadPageAsync(connection, request, summit, topic, party, status, q);
+        return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="outcomeId">The outcome's id, e.g. truce-extension.</param>
@@ -75,23 +72,15 @@ public static class OutcomeEndpoints
         [FromQuery] string? topic, [FromQuery] string? status, [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor, ("topic", topic), ("status", status));
+        request.RequireExisting("topic", topic, "topic", "code");
+        request.RequireExisting("status", status, "outcome_status", "code");
+        request.RequireParent("summit", summitId);
         await using var connection = await request.OpenAsync(dataSource, context);
-        await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
-        await request.RequireExistingAsync(connection, "status", status, "outcome_status", "code");
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
-        if (!await connection.ExecuteScalarAsync<bool>(OutcomeQueries.SummitExists, new { summitId }))
-        {
-            return Problems.NotFound("summit", summitId);
-        }
-        return TypedResults.Ok(await ReadPageAsync(connection, request, summitId, topic, party: null, status, q: null));
+        var page = await ReadPageAsync(connection, request, summitId, topic, party: null, status, q: null);
+        return page is not null ? TypedResults.Ok(page) : request.IsValid ? Problems.NotFound("summit", summitId) : request.Problem();
     }
 
-    private static async Task<Page<OutcomeDto>> ReadPageAsync(
-        NpgsqlConnection connection, ListRequest request, string? summit, string? topic, string? party, string? status, string? q)
-    {
-        return await request.ReadPageAsync<OutcomeDto>(connection, OutcomeQueries.List, new { summit, topic, party, status, q }, o => [o.Id]);
-    }
+    private static Task<Page<OutcomeDto>?> ReadPageAsync(
+        NpgsqlConnection connection, ListRequest request, string? summit, string? topic, string? party, string? status, string? q) =>
+        request.ReadPageAsync<OutcomeDto>(connection, OutcomeQueries.List, new { summit, topic, party, status, q }, o => [o.Id]);
 }

@@ -5,16 +5,18 @@ internal static class OutcomeQueries
     private const string Columns = """
         o.id, o.summit_id, o.topic, o.title, o.summary, o.kind, o.status, o.reported_by,
         ARRAY(SELECT c.id FROM concession c WHERE c.outcome_id = o.id ORDER BY c.id) AS concession_ids,
-        o.notes, citations_of('outcome', o.id) AS citations
+        o.notes, cited.citations
         """;
 
-    public const string ById = $"SELECT {Columns} FROM outcome o WHERE o.id = @id";
+    private const string From = "outcome o CROSS JOIN LATERAL record_citations('outcome', o.id) AS cited";
+
+    public const string ById = $"SELECT {Columns} FROM {From} WHERE o.id = @id";
 
     /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
-    public const string AllForExport = $"SELECT {Columns} FROM outcome o ORDER BY o.id COLLATE \"C\"";
+    public const string AllForExport = $"SELECT {Columns} FROM {From} ORDER BY o.id COLLATE \"C\"";
 
     public const string List = $"""
-        SELECT {Columns} FROM outcome o
+        SELECT {Columns} FROM {From}
          WHERE (@summit::text IS NULL OR o.summit_id = @summit)
            AND (@topic::text IS NULL OR o.topic = @topic)
            AND (@party::text IS NULL OR @party = ANY (o.reported_by))
@@ -24,6 +26,4 @@ internal static class OutcomeQueries
          ORDER BY o.id
          LIMIT @limit
         """;
-
-    public const string SummitExists = "SELECT EXISTS (SELECT 1 FROM summit WHERE id = @summitId)";
 }

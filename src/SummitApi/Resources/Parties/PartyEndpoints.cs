@@ -27,12 +27,9 @@ public static class PartyEndpoints
         [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor);
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
         await using var connection = await request.OpenAsync(dataSource, context);
-        return TypedResults.Ok(await request.ReadPageAsync<PartyDto>(connection, PartyQueries.List, new { }, p => [p.Id]));
+        var page = await request.ReadPageAsync<PartyDto>(connection, PartyQueries.List, new { }, p => [p.Id]);
+        return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="partyId">The party's code, e.g. US or CN.</param>

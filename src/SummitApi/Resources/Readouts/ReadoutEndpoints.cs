@@ -55,16 +55,14 @@ public static class ReadoutEndpoints
         [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor);
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
-        await using var connection = await request.OpenAsync(dataSource, context);
-        if (!await connection.ExecuteScalarAsync<bool>(ReadoutQueries.SummitExists, new { summitId }))
-        {
-            return Problems.NotFound("summit", summitId);
-        }
+        request.RequireParent("summit", summitId);
+        // Two statements, the readouts and then their statements: one snapshot, so that they agree.
+        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision, snapshot: true);
         var page = await request.ReadPageAsync<ReadoutDto>(connection, ReadoutQueries.ListBySummit, new { summitId }, r => [r.Id]);
+        if (page is null)
+        {
+            return request.IsValid ? Problems.NotFound("summit", summitId) : request.Problem();
+        }
         return TypedResults.Ok(page with { Items = await WithStatementsAsync(connection, page.Items) });
     }
 
@@ -90,7 +88,7 @@ public static class ReadoutEndpoints
     /// <param name="topic">Only this topic (a topics code, e.g. taiwan).</param>
     /// <param name="classification">Only topics classified so: consistent, conflicting, one_sided, absent_from_all or unattributed.</param>
     public static async Task<Results<Ok<ReadoutDifferencesDto>, NotFound<ProblemDetails>, ValidationProblem>> GetReadoutDifferences(
-        string summitId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
+        string summitId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors, ReadoutDifferenceMemo memo,
         [FromQuery] string? topic, [FromQuery] string? classification)
     {
         // Not a paged list, but its filters are checked and reported the same way.
@@ -99,13 +97,16 @@ public static class ReadoutEndpoints
         {
             request.AddError("classification", $"'classification' must be one of {string.Join(", ", DifferenceClassifier.Classifications)}.");
         }
-        await using var connection = await request.OpenAsync(dataSource, context);
-        await request.RequireExistingAsync(connection, "topic", topic, "topic", "code");
+        await using var connection = await ReadScope.OpenAsync(dataSource, context);
+        var (topicKnown, differences) = await memo.ReadAsync(connection, summitId, topic);
+        if (!topicKnown)
+        {
+            request.AddError("topic", ListRequest.MissingMessage(topic!, "topic", "code"));
+        }
         if (!request.IsValid)
         {
             return request.Problem();
         }
-        var differences = await ReadoutDifferenceQuery.ComputeAsync(connection, summitId);
         if (differences is null)
         {
             return Problems.NotFound("summit", summitId);

@@ -1,5 +1,3 @@
-using Dapper;
-using Npgsql;
 using SummitApi.Platform.Reads;
 
 namespace SummitApi.Resources.Shared;
@@ -9,39 +7,63 @@ namespace SummitApi.Resources.Shared;
 /// dateBases codes whose dates count, so that a client can leave out what the curator derived or assumed. A date of
 /// another basis counts as unknown. The response names the bases its date filter used in <see cref="Header"/>.
 /// </summary>
-public static class DateBasisFilter
+public sealed class DateBasisFilter
 {
     public const string Parameter = "dateBasis";
 
     public const string Header = "Summit-Date-Basis";
 
-    /// <summary>The listed codes, or null (every basis) when the parameter is absent; records errors on the request.</summary>
-    public static async Task<string[]?> ReadAsync(ListRequest request, NpgsqlConnection connection, string? dateBasis, bool hasDateFilter, string dateFilters)
+    /// <summary>The parameter that takes <see cref="Codes"/> in a list's SQL.</summary>
+    public const string SqlParameter = "dateBases";
+
+    /// <summary>Every dateBases code, bytewise ordered, read in the page's own statement.</summary>
+    private const string KnownCodes = "ARRAY(SELECT code FROM date_basis ORDER BY code COLLATE \"C\")";
+
+    private readonly bool _hasDateFilter;
+    private string[]? _known;
+
+    private DateBasisFilter(string[]? codes, bool hasDateFilter)
     {
-        if (dateBasis is null)
+        Codes = codes;
+        _hasDateFilter = hasDateFilter;
+    }
+
+    /// <summary>The listed codes, distinct and ordered, or null (every basis) when the parameter is absent.</summary>
+    public string[]? Codes { get; }
+
+    /// <summary>
+    /// The filter the request asks for. Its codes are checked against the vocabulary read with the page, which records
+    /// an error on the request for an unknown code, or for a dateBasis without a date filter; the page's rows are read
+    /// only when every code is known (a date filter of unknown bases can scan the whole table for nothing).
+    /// </summary>
+    public static DateBasisFilter Read(ListRequest request, string? dateBasis, bool hasDateFilter, string dateFilters)
+    {
+        var codes = dateBasis?.Split(',', StringSplitOptions.TrimEntries);
+        var filter = new DateBasisFilter(codes?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(), hasDateFilter);
+        if (codes is not null || hasDateFilter)
         {
-            return null;
+            request.CheckWith<string[]>(KnownCodes, known =>
+            {
+                filter._known = known;
+                if (codes?.FirstOrDefault(code => !known.Contains(code, StringComparer.Ordinal)) is { } unknown)
+                {
+                    request.AddError(Parameter, $"'{unknown}' is not a known date basis code; see dateBases at /api/v1/vocabularies.");
+                }
+                else if (codes is not null && !hasDateFilter)
+                {
+                    request.AddError(Parameter, $"'{Parameter}' qualifies the date filter ({dateFilters}); give it too.");
+                }
+            }, gate: codes is null ? null : $"@{SqlParameter}::text[] <@ {KnownCodes}");
         }
-        var codes = dateBasis.Split(',', StringSplitOptions.TrimEntries);
-        var known = (await connection.QueryAsync<string>("SELECT code FROM date_basis WHERE code = ANY (@codes)", new { codes })).ToHashSet(StringComparer.Ordinal);
-        if (codes.FirstOrDefault(code => !known.Contains(code)) is { } unknown)
-        {
-            request.AddError(Parameter, $"'{unknown}' is not a known date basis code; see dateBases at /api/v1/vocabularies.");
-        }
-        else if (!hasDateFilter)
-        {
-            request.AddError(Parameter, $"'{Parameter}' qualifies the date filter ({dateFilters}); give it too.");
-        }
-        return codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return filter;
     }
 
     /// <summary>Says which bases a date filter used: those asked for, or every basis there is.</summary>
-    public static async Task AnnounceAsync(HttpContext context, NpgsqlConnection connection, string[]? bases, bool hasDateFilter)
+    public void Announce(HttpContext context)
     {
-        if (hasDateFilter)
+        if (_hasDateFilter)
         {
-            bases ??= (await connection.QueryAsync<string>("SELECT code FROM date_basis ORDER BY code COLLATE \"C\"")).ToArray();
-            context.Response.Headers[Header] = string.Join(",", bases);
+            context.Response.Headers[Header] = string.Join(",", Codes ?? _known!);
         }
     }
 }

@@ -27,12 +27,9 @@ public static class SourceEndpoints
         [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor);
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
         await using var connection = await request.OpenAsync(dataSource, context);
-        return TypedResults.Ok(await request.ReadPageAsync<SourceDto>(connection, SourceQueries.List, new { }, s => [s.Id]));
+        var page = await request.ReadPageAsync<SourceDto>(connection, SourceQueries.List, new { }, s => [s.Id]);
+        return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="sourceId">The source's id, e.g. nyt-kuo-pierson-2025-10-30.</param>

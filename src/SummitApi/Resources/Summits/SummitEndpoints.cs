@@ -27,12 +27,9 @@ public static class SummitEndpoints
         [FromQuery] int? limit, [FromQuery] string? cursor)
     {
         var request = new ListRequest(context, cursors, limit, cursor);
-        if (!request.IsValid)
-        {
-            return request.Problem();
-        }
         await using var connection = await request.OpenAsync(dataSource, context);
-        return TypedResults.Ok(await request.ReadPageAsync<SummitDto>(connection, SummitQueries.List, new { }, s => [s.Id]));
+        var page = await request.ReadPageAsync<SummitDto>(connection, SummitQueries.List, new { }, s => [s.Id]);
+        return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>

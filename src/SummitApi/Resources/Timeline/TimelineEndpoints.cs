@@ -51,16 +51,17 @@ public static class TimelineEndpoints
         var request = new ListRequest(context, cursors, limit, cursor,
             ("summit", summit), ("from", IsoDate(from)), ("to", IsoDate(to)), ("dateBasis", dateBasis));
         request.RequireRange("from", from, "to", to);
+        request.RequireExisting("summit", summit, "summit");
+        var dateBases = DateBasisFilter.Read(request, dateBasis, from is not null || to is not null, "from, to");
         await using var connection = await request.OpenAsync(dataSource, context);
-        await request.RequireExistingAsync(connection, "summit", summit, "summit");
-        var dated = from is not null || to is not null;
-        var dateBases = await DateBasisFilter.ReadAsync(request, connection, dateBasis, dated, "from, to");
-        if (!request.IsValid)
+        var page = await request.ReadPageBySortKeyAsync<EventDto>(connection, TimelineQueries.List,
+            new { summit, from, to, dateBases = dateBases.Codes }, e => e.Id);
+        if (page is null)
         {
             return request.Problem();
         }
-        await DateBasisFilter.AnnounceAsync(context, connection, dateBases, dated);
-        return TypedResults.Ok(await request.ReadPageBySortKeyAsync<EventDto>(connection, TimelineQueries.List, new { summit, from, to, dateBases }, e => e.Id));
+        dateBases.Announce(context);
+        return TypedResults.Ok(page);
     }
 
     /// <param name="eventId">The event's id, e.g. trump-xi-call-late-november.</param>

@@ -4,13 +4,15 @@ internal static class TimelineQueries
 {
     private const string Columns = """
         id, date, date_precision, date_qualifier, date_basis, date_anchor_type, date_anchor_id, date_offset, kind, title,
-        description, parties, summit_ids, concession_ids, after, before, notes, citations_of('event', id) AS citations
+        description, parties, summit_ids, concession_ids, after, before, notes, cited.citations
         """;
 
-    public const string ById = $"SELECT {Columns} FROM event WHERE id = @id";
+    private const string From = "event CROSS JOIN LATERAL record_citations('event', event.id) AS cited";
+
+    public const string ById = $"SELECT {Columns} FROM {From} WHERE id = @id";
 
     /// <summary>Every row in the exports' order: bytewise by id, whatever the database's collation.</summary>
-    public const string AllForExport = $"SELECT {Columns} FROM event ORDER BY id COLLATE \"C\"";
+    public const string AllForExport = $"SELECT {Columns} FROM {From} ORDER BY id COLLATE \"C\"";
 
     // The sort key is text, compared bytewise, and the last column (ListRequest.ReadPageBySortKeyAsync): the first day of the part of the period the qualifier points at
     // ("late November" sorts from 21 November), then 'b' for a dated event. An undated event that the sources
@@ -28,7 +30,7 @@ internal static class TimelineQueries
                        (SELECT to_char(min(qualified_start(b.date, b.date_precision, b.date_qualifier)), 'YYYY-MM-DD') || 'a'
                           FROM event b WHERE b.id = ANY (e.before)),
                        'infinity') AS sort_key
-              FROM event e
+              FROM event e CROSS JOIN LATERAL record_citations('event', e.id) AS cited
              WHERE (@summit::text IS NULL OR summit_ids @> ARRAY[@summit::text])
                AND (@from::date IS NULL OR qualified_end(date, date_precision, date_qualifier) >= @from)
                AND (@to::date IS NULL OR qualified_start(date, date_precision, date_qualifier) <= @to)

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SummitApi.Platform.Data;
+
+namespace SummitApi.Tests.Platform;
+
+/// <summary>The service with its response cache off: every read reaches the database.</summary>
+public sealed class UncachedSummitApiFactory : SummitApiFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ResponseCache:Enabled", "false");
+    }
+}
+
+/// <summary>What an uncached read costs the database: the statements it sends (issue 20).</summary>
+public sealed class UncachedReadTests(UncachedSummitApiFactory factory) : IClassFixture<UncachedSummitApiFactory>, IDisposable
+{
+    private readonly SqlCommandRecorder _sql = new();
+
+    [Theory]
+    [InlineData("/api/v1/concessions/us-fentanyl-tariff-cut")]
+    [InlineData("/api/v1/summits/busan-2025")]
+    [InlineData("/api/v1/outcomes/truce-extension")]
+    public async Task A_read_by_id_is_one_statement(string path)
+    {
+        var (response, commands) = await GetTwiceAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, commands);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/concessions?giver=US&limit=2")]
+    [InlineData("/api/v1/concessions?activeOn=2025-11-15&dateBasis=stated")]
+    [InlineData("/api/v1/outcomes?summit=busan-2025&topic=tariffs")]
+    [InlineData("/api/v1/timeline?from=2025-11-01")]
+    [InlineData("/api/v1/summits/busan-2025/outcomes")]
+    [InlineData("/api/v1/sources/nyt-kuo-pierson-2025-10-30/citations?limit=2")]
+    public async Task A_first_list_page_is_one_statement_with_its_revision_and_checks(string path)
+    {
+        var (response, commands) = await GetTwiceAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, commands);
+    }
+
+    [Fact]
+    public async Task A_filter_naming_nothing_is_checked_after_the_empty_page_and_answers_the_400_of_before()
+    {
+        var (response, commands) = await GetTwiceAsync("/api/v1/concessions?giver=XX&topic=nothing&limit=2");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(2, commands);
+        var errors = (await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync())).RootElement.GetProperty("errors");
+        Assert.Equal(["giver", "topic"], errors.EnumerateObject().Select(error => error.Name));
+        Assert.Equal("No party has the id 'XX'.", errors.GetProperty("giver")[0].GetString());
+        Assert.Equal("'nothing' is not a known topic code; see /api/v1/vocabularies.", errors.GetProperty("topic")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_date_filter_with_an_unknown_basis_is_refused_without_reading_its_rows()
+    {
+        var (response, commands) = await GetTwiceAsync("/api/v1/concessions?activeOn=2025-11-15&dateBasis=stated,guessed");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(1, commands);
+    }
+
+    [Fact]
+    public async Task Readout_differences_are_one_statement_and_follow_a_write_at_once()
+    {
+        var path = "/api/v1/summits/busan-2025/readout-differences";
+        var (before, commands) = await GetTwiceAsync(path);
+        Assert.Equal(1, commands);
+
+        await factory.WriteOutsideTheApiAsync("test", "a claim changes under the memo",
+            "UPDATE readout_statement SET claim = 'A claim this test wrote.' WHERE id = (SELECT min(id) FROM readout_statement WHERE claim IS NOT NULL)");
+        var (after, commandsAfter) = await _sql.GetAsync(factory.CreateClient(), path);
+
+        Assert.Equal(1, commandsAfter);
+        Assert.DoesNotContain("A claim this test wrote.", await before.Content.ReadAsStringAsync());
+        Assert.Contains("A claim this test wrote.", await after.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_as_of_read_opens_and_pins_its_snapshot_in_one_statement()
+    {
+        var asOf = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"));
+        await factory.WriteOutsideTheApiAsync("test", "a revision after the instant asked for",
+            "UPDATE summit SET notes = 'Written after the asOf instant.' WHERE id = 'busan-2025'");
+
+        var (response, commands) = await GetTwiceAsync($"/api/v1/summits/busan-2025?asOf={asOf}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("Written after the asOf instant.", await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, commands);
+    }
+
+    [Fact]
+    public void The_service_prepares_its_statements_automatically_unless_its_connection_string_says_otherwise()
+    {
+        var served = new NpgsqlConnectionStringBuilder(factory.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
+        var chosen = new NpgsqlConnectionStringBuilder("Host=localhost;Max Auto Prepare=0");
+        ConnectionSettings.PrepareStatementsAutomatically(chosen);
+
+        Assert.Equal(64, served.MaxAutoPrepare);
+        Assert.Equal(0, chosen.MaxAutoPrepare);
+    }
+
+    /// <summary>The second of two reads: the first one may open connections and prepare statements.</summary>
+    private async Task<(HttpResponseMessage Response, int SqlCommands)> GetTwiceAsync(string path)
+    {
+        var client = factory.CreateClient();
+        await _sql.GetAsync(client, path);
+        return await _sql.GetAsync(client, path);
+    }
+
+    public void Dispose() => _sql.Dispose();
+}
