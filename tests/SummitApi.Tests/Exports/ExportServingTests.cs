@@ -29,7 +29,8 @@ public class ExportServingTests(SummitApiFactory factory) : IClassFixture<Summit
         Assert.Equal([newest.ExportId, newer.ExportId], ids);
         Assert.Equal(newest.Files.Count, first.GetProperty("items")[0].GetProperty("files").GetArrayLength());
         var next = await client.GetFromJsonAsync<JsonElement>($"/api/v1/exports?limit=2&cursor={first.GetProperty("nextCursor").GetString()}");
-        Assert.Contains(_export.ExportId, next.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("exportId").GetString()));
+        Assert.True(next.GetProperty("items").EnumerateArray().Any(m => m.GetProperty("exportId").GetString() == _export.ExportId),
+            $"export {_export.ExportId} (before {newer.ExportId} and {newest.ExportId}) is not on the second page: {next}; the folder holds [{string.Join(",", Directory.GetDirectories(factory.ExportsDirectory).Select(Path.GetFileName))}]; the first page: {first}");
         Assert.DoesNotContain(newer.ExportId, next.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("exportId").GetString()));
 
         var latest = await client.GetFromJsonAsync<ExportManifest>("/api/v1/exports/latest");
