@@ -5,6 +5,8 @@ import platform
 import re
 import sys
 
+from export_figures import export_figures
+
 results, rows, depth, connections, duration = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 
 
@@ -18,24 +20,12 @@ def wrk(name):
     return figure
 
 
-def timing(name):
-    seconds, kib = open(path(f"{name}.time")).read().split()
-    return float(seconds), int(kib) / 1024
-
-
 load = {name: wrk(name) for name in [
     "ceiling", "by-id-cached", "by-id-uncached", "list-cached", "list-uncached", "revalidation-304",
     "keyset-first-page", "keyset-deep-page", "differences-cached", "differences-uncached", "by-id-as-of-uncached", "list-50-uncached",
     "peer-by-id", "peer-list", "mixed-read-only", "mixed"]}
 ceiling = load["ceiling"]
-export_seconds, export_mib = timing("export")
-_, seed_export_mib = timing("export-seed")
-psql_seconds, psql_mib = min(timing("psql-copy-before"), timing("psql-copy-after"))
-export_log = open(path("export.log")).read()
-match = re.search(r"concessions wrote (\d+) records as JSON, NDJSON, Parquet and delta in ([\d.]+) s, and CSV by COPY in ([\d.]+) s", export_log)
-if not match:
-    sys.exit("the export log has no timing line for the concessions")
-records_seconds, csv_seconds = float(match.group(2)), float(match.group(3))
+export_seconds, export = export_figures(results, rows)
 offset_ms = float(open(path("sql-offset.ms")).read())
 keyset_ms = float(open(path("sql-keyset.ms")).read())
 first_startup = float(open(path("cached.startup")).read())
@@ -122,16 +112,7 @@ deep = load["keyset-deep-page"]["p50Ms"] / load["keyset-first-page"]["p50Ms"]
 figures.append({"figure": f"keyset page after {depth:,} rows: p50 latency", "ratio": round(deep, 3), "ratioOf": "p50 / first page's p50", "target": "<= 1.2", "met": deep <= 1.2})
 figures.append({"figure": f"contrast (psql, outside the API): OFFSET {depth:,} vs keyset, execution ms", "offsetMs": offset_ms, "keysetMs": keyset_ms,
                 "ratio": round(offset_ms / keyset_ms, 1), "ratioOf": "OFFSET ms / keyset ms", "target": None, "met": None})
-csv_ratio = psql_seconds / csv_seconds
-figures.append({"figure": f"CSV export of {rows:,} concessions (COPY) vs psql \\copy", "seconds": csv_seconds, "psqlSeconds": psql_seconds,
-                "ratio": round(csv_ratio, 3), "ratioOf": "throughput / psql \\copy throughput", "target": ">= 0.9", "met": csv_ratio >= 0.9})
-ndjson_ratio = psql_seconds / records_seconds
-figures.append({"figure": f"NDJSON export of {rows:,} concessions (with JSON, Parquet and delta in the same pass) vs psql \\copy", "seconds": records_seconds,
-                "psqlSeconds": psql_seconds, "ratio": round(ndjson_ratio, 3), "ratioOf": "throughput / psql \\copy throughput", "target": ">= 0.5",
-                "met": ndjson_ratio >= 0.5})
-growth = export_mib - seed_export_mib
-figures.append({"figure": "export command: peak memory growth, seed set alone to all the data", "mib": round(growth, 1), "peakMib": round(export_mib, 1),
-                "seedPeakMib": round(seed_export_mib, 1), "ratio": None, "target": "< 64 MiB", "met": growth < 64})
+figures += export
 figures.append({"figure": "start-up to ready, Postgres already up (median of three starts alone)", "seconds": startup, "allSeconds": restarts,
                 "firstStartSeconds": first_startup, "ratio": None, "target": "<= 1.5 s (aim)", "met": startup <= 1.5})
 

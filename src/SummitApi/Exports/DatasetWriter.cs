@@ -15,10 +15,9 @@ internal sealed class DatasetWriter : IAsyncDisposable
     private static readonly CsvWriterOptions CsvOptions = new() { NewLine = "\r\n" };
 
     private readonly ExportDataset _dataset;
-    private readonly string[] _fields;
-    private readonly int[] _csvPositions;
-    private readonly CsvQuoting[] _csvQuoting;
-    private readonly string?[] _csvRecord;
+    private readonly RecordFields _recordFields;
+    private readonly ExportColumn[] _csvColumns;
+    private char[] _csvChars = new char[1 << 10];
     private readonly Stream _json;
     private readonly Stream _ndjson;
     private readonly Stream? _csvFile;
@@ -32,20 +31,17 @@ internal sealed class DatasetWriter : IAsyncDisposable
     {
         _parquet = parquet;
         _dataset = dataset;
-        _fields = [.. dataset.Fields];
-        var columns = dataset.Columns.Select(column => column.Name).ToList();
-        _csvPositions = [.. _fields.Select(field => columns.IndexOf(field))];
-        _csvQuoting = [.. dataset.Columns.Select(column => column.IsQuotedInCsv ? CsvQuoting.Always : CsvQuoting.WhenNeeded)];
-        _csvRecord = new string?[_fields.Length];
+        _recordFields = new RecordFields(dataset.Name, [.. dataset.Fields]);
+        _csvColumns = [.. dataset.Columns];
         _json = files.Create(Path.Combine(folder, JsonFile(dataset)));
         _ndjson = files.Create(Path.Combine(folder, NdjsonFile(dataset)));
         if (writeCsv)
         {
             _csvFile = files.Create(Path.Combine(folder, CsvFile(dataset)));
             _csv = CsvWriter.Create(_csvFile, CsvOptions, leaveOpen: true);
-            foreach (var column in columns)
+            foreach (var column in _csvColumns)
             {
-                _csv.WriteField(column, CsvQuoting.Always);
+                _csv.WriteField(column.Name, CsvQuoting.Always);
             }
             _csv.EndRecord();
         }
@@ -83,13 +79,13 @@ internal sealed class DatasetWriter : IAsyncDisposable
         _json.Write(bytes);
         _ndjson.Write(bytes);
         _ndjson.Write("\n"u8);
+        _recordFields.Read(_record.WrittenMemory);
         if (_csv is not null)
         {
-            using var document = JsonDocument.Parse(_record.WrittenMemory);
-            WriteCsvRecord(_csv, document.RootElement);
+            WriteCsvRecord(_csv);
         }
         _delta.Next(RecordKey.Of(bytes, _dataset.PrimaryKey), bytes);
-        _parquet.Add(record!);
+        _parquet.Add(record!, _recordFields);
         Rows++;
     }
 
@@ -128,32 +124,24 @@ internal sealed class DatasetWriter : IAsyncDisposable
     }
 
     // The columns are the JSON fields, scalars first (ExportColumn.Of): text as it is and quoted, numbers and booleans
-    // as JSON writes them, null as an empty field (never quoted), nested values as JSON text.
-    private void WriteCsvRecord(CsvWriter csv, JsonElement record)
+    // as JSON writes them, null as an empty field (never quoted), nested values as JSON text; each from the record's
+    // own JSON, as characters in a reused buffer rather than a string per value.
+    private void WriteCsvRecord(CsvWriter csv)
     {
-        var index = 0;
-        foreach (var property in record.EnumerateObject())
+        foreach (var column in _csvColumns)
         {
-            if (index >= _fields.Length || property.Name != _fields[index])
+            if (_recordFields.IsNull(column.Field))
             {
-                throw new InvalidOperationException($"{_dataset.Name}: field '{property.Name}' is not field {index + 1} of the record type.");
+                csv.WriteField((string?)null, CsvQuoting.WhenNeeded);
+                continue;
             }
-            var value = property.Value;
-            _csvRecord[_csvPositions[index]] = value.ValueKind switch
+            var length = _recordFields.CharCount(column.Field);
+            if (length > _csvChars.Length)
             {
-                JsonValueKind.Null => null,
-                JsonValueKind.String => value.GetString(),
-                _ => value.GetRawText(),
-            };
-            index++;
-        }
-        if (index != _fields.Length)
-        {
-            throw new InvalidOperationException($"{_dataset.Name}: a record has {index} fields, its type {_fields.Length}.");
-        }
-        for (var i = 0; i < _csvRecord.Length; i++)
-        {
-            csv.WriteField(_csvRecord[i], _csvRecord[i] is null ? CsvQuoting.WhenNeeded : _csvQuoting[i]);
+                _csvChars = new char[Math.Max(length, _csvChars.Length * 2)];
+            }
+            _recordFields.CopyChars(column.Field, _csvChars);
+            csv.WriteField(_csvChars.AsSpan(0, length), column.IsQuotedInCsv ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
         }
         csv.EndRecord();
     }

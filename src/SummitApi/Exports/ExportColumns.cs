@@ -18,7 +18,10 @@ internal enum ColumnKind
 }
 
 /// <summary>One column of a data set's CSV and Parquet files: a field of its records.</summary>
-internal sealed record ExportColumn(JsonPropertyInfo Property, ColumnKind Kind)
+/// <param name="Property">The field.</param>
+/// <param name="Field">Where the field stands in the record's JSON (the columns have an order of their own).</param>
+/// <param name="Kind">What the field holds.</param>
+internal sealed record ExportColumn(JsonPropertyInfo Property, int Field, ColumnKind Kind)
 {
     public string Name => Property.Name;
 
@@ -42,7 +45,7 @@ internal sealed record ExportColumn(JsonPropertyInfo Property, ColumnKind Kind)
     /// </summary>
     public static IReadOnlyList<ExportColumn> Of(JsonTypeInfo type)
     {
-        var columns = type.Properties.Select(property => new ExportColumn(property, KindOf(property.PropertyType))).ToList();
+        var columns = type.Properties.Select((property, field) => new ExportColumn(property, field, KindOf(property.PropertyType))).ToList();
         return [.. columns.Where(c => !c.IsJsonInCsv), .. columns.Where(c => c.IsJsonInCsv)];
     }
 

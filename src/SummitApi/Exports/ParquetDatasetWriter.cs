@@ -24,7 +24,6 @@ internal sealed class ParquetDatasetWriter : IAsyncDisposable
     private readonly ParquetColumn[] _columns;
     private bool _completed;
     private int _rows;
-    private long _chars;
 
     private ParquetDatasetWriter(Stream file, ParquetWriter writer, ParquetColumn[] columns)
     {
@@ -48,11 +47,13 @@ internal sealed class ParquetDatasetWriter : IAsyncDisposable
 
     public long Rows { get; private set; }
 
-    public void Add(object record)
+    /// <param name="record">The record.</param>
+    /// <param name="fields">The same record's JSON, read.</param>
+    public void Add(object record, RecordFields fields)
     {
         foreach (var column in _columns)
         {
-            _chars += column.AddFrom(record);
+            column.Add(record, fields);
         }
         _rows++;
         Rows++;
@@ -60,7 +61,7 @@ internal sealed class ParquetDatasetWriter : IAsyncDisposable
 
     /// <summary>Writes the buffered records as a row group once there are enough of them.</summary>
     public Task FlushIfFullAsync(CancellationToken cancellationToken) =>
-        _rows >= RowGroupRows || _chars >= RowGroupChars ? FlushAsync(cancellationToken) : Task.CompletedTask;
+        _rows >= RowGroupRows || _columns.Sum(column => column.Chars) >= RowGroupChars ? FlushAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>Writes what is buffered and the file's footer; the caller then makes the file durable.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
@@ -96,6 +97,5 @@ internal sealed class ParquetDatasetWriter : IAsyncDisposable
             rowGroup.CompleteValidate();
         }
         _rows = 0;
-        _chars = 0;
     }
 }
