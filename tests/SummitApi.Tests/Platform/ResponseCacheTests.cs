@@ -153,6 +153,24 @@ public sealed class ResponseCacheTests(SummitApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_later_page_stays_cached_across_writes_to_its_tables_since_its_cursor_pins_what_it_reads()
+    {
+        var client = factory.CreateClient();
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/v1/concessions?limit=2");
+        var later = $"/api/v1/concessions?limit=2&cursor={Uri.EscapeDataString(first.GetProperty("nextCursor").GetString()!)}";
+        var before = await (await WarmAsync(client, later)).Content.ReadAsByteArrayAsync();
+
+        await factory.WriteOutsideTheApiAsync("test", "every concession's notes", "UPDATE concession SET notes = coalesce(notes, '') || ' (edited)'");
+        var (cached, commands) = await _sql.GetAsync(client, later);
+        using var uncached = factory.WithWebHostBuilder(builder => builder.UseSetting("ResponseCache:Enabled", "false"));
+        var fresh = await uncached.CreateClient().GetByteArrayAsync(later);
+
+        Assert.Equal(0, commands);
+        Assert.Equal(before, await cached.Content.ReadAsByteArrayAsync());
+        Assert.Equal(before, fresh);
+    }
+
+    [Fact]
     public async Task A_change_set_notifies_the_records_it_wrote_by_table_and_a_table_it_wrote_many_of_as_a_whole()
     {
         await using var listener = await factory.OpenConnectionAsync();

@@ -46,15 +46,22 @@ public sealed class ReadStamp(long epoch, long revision, ReadDependencies depend
     internal bool SameAs(ReadStamp other) => Epoch == other.Epoch && LastChanges.AsSpan().SequenceEqual(other.LastChanges);
 }
 
-/// <summary>What one read depends on: the tables it declares (null: any table), and the one record it reads of one of them.</summary>
-public sealed record ReadDependencies(TablesRead? Tables, RecordRead? Record, string? RecordId)
+/// <summary>
+/// What one read depends on: the tables it declares (null: any table), and the one record it reads of one of them;
+/// nothing at all for a later page of a list, which its cursor pins to the data revision of the first.
+/// </summary>
+public sealed record ReadDependencies(TablesRead? Tables, RecordRead? Record, string? RecordId, bool PinnedByCursor)
 {
     public static ReadDependencies Of(HttpContext context)
     {
         var metadata = context.GetEndpoint()?.Metadata;
         var record = metadata?.GetMetadata<RecordRead>();
+        // A page at a cursor reads the tables as they stood at the cursor's revision (the asof views, or the tables
+        // themselves while nothing has changed them since), and revisions are numbered in commit order: no later write
+        // can change its answer, so none drops it. (The change feed's position is `since`, not a cursor.)
+        var pinned = metadata?.GetMetadata<TablesRead>() is not null && context.Request.Query.ContainsKey("cursor");
         return new ReadDependencies(metadata?.GetMetadata<TablesRead>(), record,
-            record is null ? null : context.Request.RouteValues[record.RouteParameter] as string);
+            record is null ? null : context.Request.RouteValues[record.RouteParameter] as string, pinned);
     }
 }
 
@@ -109,8 +116,8 @@ public sealed class ResponseCache(Microsoft.Extensions.Options.IOptions<Response
         {
             return null;
         }
-        var lastChanges = read.Tables is null
-            ? [heard.Revision]
+        var lastChanges = read.PinnedByCursor ? []
+            : read.Tables is null ? [heard.Revision]
             : Array.ConvertAll(read.Tables.Names, table => heard.LastChange(table, table == read.Record?.Table ? read.RecordId : null));
         return new ReadStamp(heard.Epoch, heard.Revision, read, lastChanges);
     }
