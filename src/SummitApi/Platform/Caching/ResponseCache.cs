@@ -55,13 +55,13 @@ public sealed record ReadDependencies(TablesRead? Tables, RecordRead? Record, st
     public static ReadDependencies Of(HttpContext context)
     {
         var metadata = context.GetEndpoint()?.Metadata;
+        var tables = metadata?.GetMetadata<TablesRead>();
         var record = metadata?.GetMetadata<RecordRead>();
         // A page at a cursor reads the tables as they stood at the cursor's revision (the asof views, or the tables
         // themselves while nothing has changed them since), and revisions are numbered in commit order: no later write
         // can change its answer, so none drops it. (The change feed's position is `since`, not a cursor.)
-        var pinned = metadata?.GetMetadata<TablesRead>() is not null && context.Request.Query.ContainsKey("cursor");
-        return new ReadDependencies(metadata?.GetMetadata<TablesRead>(), record,
-            record is null ? null : context.Request.RouteValues[record.RouteParameter] as string, pinned);
+        var pinned = tables is not null && context.Request.Query.ContainsKey("cursor");
+        return new ReadDependencies(tables, record, record is null ? null : context.Request.RouteValues[record.RouteParameter] as string, pinned);
     }
 }
 
