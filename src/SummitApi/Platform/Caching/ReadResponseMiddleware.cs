@@ -46,8 +46,8 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
                     && !request.Headers.ContainsKey(ConsistencyToken.Header)
             ? cache.Stamp(ReadDependencies.Of(context))
             : null;
-        var key = request.Path.Value + request.QueryString.Value;
-        if (stamp is not null && cache.TryGet(key, stamp, out var cached))
+        var key = stamp is null ? null : request.Path.Value + request.QueryString.Value;
+        if (stamp is not null && cache.TryGet(key!, stamp, out var cached))
         {
             await ServeAsync(context, cached, cacheControl);
             return;
@@ -66,7 +66,7 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
                 {
                     // Only the headers the endpoint set: those of the middleware around it belong to each request.
                     var headers = response.Headers.Where(header => !headersBefore.Contains(header.Key) && !EncodingHeaders.Contains(header.Key)).ToArray();
-                    cache.TryAdd(key, stamp, new CachedResponse(bodyToCache, response.Headers.ETag.ToString(), headers));
+                    cache.TryAdd(key!, stamp, new CachedResponse(bodyToCache, response.Headers.ETag.ToString(), headers));
                 }
                 return Task.CompletedTask;
             });
