@@ -112,6 +112,20 @@ public sealed class UncachedReadTests(UncachedSummitApiFactory factory) : IClass
         Assert.Equal(0, chosen.MaxAutoPrepare);
     }
 
+    [Fact]
+    public void Pooled_sessions_are_not_reset_and_the_pool_is_bounded_unless_the_connection_string_says_otherwise()
+    {
+        var defaults = new NpgsqlConnectionStringBuilder("Host=localhost");
+        var chosen = new NpgsqlConnectionStringBuilder("Host=localhost;No Reset On Close=false;Maximum Pool Size=100");
+        ConnectionSettings.ApplyServiceDefaults(defaults);
+        ConnectionSettings.ApplyServiceDefaults(chosen);
+
+        Assert.True(defaults.NoResetOnClose);
+        Assert.Equal(Math.Max(16, 4 * Environment.ProcessorCount), defaults.MaxPoolSize);
+        Assert.False(chosen.NoResetOnClose);
+        Assert.Equal(100, chosen.MaxPoolSize);
+    }
+
     /// <summary>The second of two reads: the first one may open connections and prepare statements.</summary>
     private async Task<(HttpResponseMessage Response, int SqlCommands)> GetTwiceAsync(string path)
     {

@@ -6,6 +6,19 @@ namespace SummitApi.Platform.Data;
 public static class ConnectionSettings
 {
     private const string MaxAutoPrepare = "Max Auto Prepare";
+    private const string NoResetOnClose = "No Reset On Close";
+    private const string MaxPoolSize = "Maximum Pool Size";
+
+    /// <summary>
+    /// The settings the service reads and writes with, each only where the connection string does not set it: see
+    /// <see cref="PrepareStatementsAutomatically"/>, <see cref="KeepSessionsAsTheyAre"/> and <see cref="BoundThePool"/>.
+    /// </summary>
+    public static void ApplyServiceDefaults(NpgsqlConnectionStringBuilder settings)
+    {
+        PrepareStatementsAutomatically(settings);
+        KeepSessionsAsTheyAre(settings);
+        BoundThePool(settings);
+    }
 
     /// <summary>
     /// The service runs the same few dozen statements all day: prepared once per connection, each later run skips
@@ -13,13 +26,47 @@ public static class ConnectionSettings
     /// </summary>
     public static void PrepareStatementsAutomatically(NpgsqlConnectionStringBuilder settings)
     {
-        // NpgsqlConnectionStringBuilder.ContainsKey answers whether a keyword is one Npgsql knows, so it said yes for
-        // every connection string and auto-preparation was never turned on. Its ConnectionString holds only the keys
-        // given, each under its canonical name, which the plain builder can be asked about.
-        if (!new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString }.ContainsKey(MaxAutoPrepare))
+        if (!Sets(settings, MaxAutoPrepare))
         {
             settings.MaxAutoPrepare = 64;
             settings.AutoPrepareMinUsages = 2;
         }
     }
+
+    /// <summary>
+    /// A pooled connection handed back is otherwise reset with seven statements (CLOSE ALL, RESET ALL, UNLISTEN *,
+    /// pg_advisory_unlock_all() and the DISCARDs) sent ahead of the next request's own: PostgreSQL ran them on every
+    /// read. The service leaves nothing on a pooled session to reset: its settings are transaction-local
+    /// (set_config(…, true)), its advisory locks transaction-level or on unpooled connections (migrations, exports),
+    /// it makes no temporary tables, and LISTEN has a connection of its own. An open transaction is still rolled back
+    /// when the connection goes back to the pool. A connection string that sets No Reset On Close wins.
+    /// </summary>
+    public static void KeepSessionsAsTheyAre(NpgsqlConnectionStringBuilder settings)
+    {
+        if (!Sets(settings, NoResetOnClose))
+        {
+            settings.NoResetOnClose = true;
+        }
+    }
+
+    /// <summary>
+    /// Npgsql's default of 100 connections lets 64 concurrent reads become 64 busy PostgreSQL backends, each a process
+    /// the database server's cores switch between: on two cores a GET by id then cost PostgreSQL about half again the
+    /// CPU it did with 16 (bench/README, issue 20). A request past the bound waits for a connection (up to the
+    /// connection string's Timeout), which on a busy server it would have waited for the cores anyway. Four per core
+    /// of this machine, at least 16; a connection string that sets Maximum Pool Size wins.
+    /// </summary>
+    public static void BoundThePool(NpgsqlConnectionStringBuilder settings)
+    {
+        if (!Sets(settings, MaxPoolSize))
+        {
+            settings.MaxPoolSize = Math.Max(16, 4 * Environment.ProcessorCount);
+        }
+    }
+
+    // NpgsqlConnectionStringBuilder.ContainsKey answers whether a keyword is one Npgsql knows, so it said yes for
+    // every connection string. Its ConnectionString holds only the keys given, each under its canonical name, which
+    // the plain builder can be asked about.
+    private static bool Sets(NpgsqlConnectionStringBuilder settings, string keyword) =>
+        new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString }.ContainsKey(keyword);
 }

@@ -37,7 +37,7 @@ public static class DatabaseSetup
         {
             ApplicationName = "SummitApi",
         };
-        ConnectionSettings.PrepareStatementsAutomatically(settings);
+        ConnectionSettings.ApplyServiceDefaults(settings);
         builder.Services.AddSingleton(new DatabaseConnection(settings.ConnectionString));
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString).Build());
         builder.Services.AddSingleton<DatabaseMigrator>();

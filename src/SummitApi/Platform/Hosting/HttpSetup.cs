@@ -17,6 +17,8 @@ namespace SummitApi.Platform.Hosting;
 
 public static class HttpSetup
 {
+    private const string SwaggerPath = "/swagger";
+
     /// <summary>Headers a browser client elsewhere may read from our responses.</summary>
     /// <summary>The platform's response headers a browser's script may read; the resources add theirs (<see cref="IResourceCatalog.ResponseHeaders"/>).</summary>
     public static readonly string[] ExposedHeaders = ["ETag", "Retry-After", "Location", "Content-Disposition", "Content-Location", "api-supported-versions"];
@@ -103,16 +105,20 @@ public static class HttpSetup
         app.UseWhen(context => !StoredFileResponse.IsTarget(context), branch => branch.UseResponseCompression());
         app.UseMiddleware<ReadResponseMiddleware>();
 
-        app.UseSwagger();
-        app.UseSwaggerUI(options =>
+        // Both answer only under /swagger; branched, the API's requests skip their route matching (a regex per request).
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(SwaggerPath), swagger =>
         {
-            options.SwaggerEndpoint("/swagger/v1/swagger.json", "SummitApi v1");
-            options.DocumentTitle = "SummitApi";
-            // A link to an operation (/swagger/#/Concessions/ListConcessions) opens it.
-            options.EnableDeepLinking();
+            swagger.UseSwagger();
+            swagger.UseSwaggerUI(options =>
+            {
+                options.SwaggerEndpoint("/swagger/v1/swagger.json", "SummitApi v1");
+                options.DocumentTitle = "SummitApi";
+                // A link to an operation (/swagger/#/Concessions/ListConcessions) opens it.
+                options.EnableDeepLinking();
+            });
         });
         // The root has no API of its own: a visitor is sent where the API explains itself.
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.Redirect(SwaggerPath)).ExcludeFromDescription();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
             .WithTags("Health");

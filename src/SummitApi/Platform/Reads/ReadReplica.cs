@@ -74,7 +74,7 @@ public static class ReadReplicaSetup
             return;
         }
         var settings = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "SummitApi (reads)" };
-        ConnectionSettings.PrepareStatementsAutomatically(settings);
+        ConnectionSettings.ApplyServiceDefaults(settings);
         var wait = builder.Configuration.GetValue("Database:ReadYourWritesWait", TimeSpan.FromMilliseconds(500));
         if (wait < TimeSpan.Zero)
         {
