@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,25 @@ public sealed class UncachedReadTests(UncachedSummitApiFactory factory) : IClass
         Assert.Equal(["giver", "topic"], errors.EnumerateObject().Select(error => error.Name));
         Assert.Equal("No party has the id 'XX'.", errors.GetProperty("giver")[0].GetString());
         Assert.Equal("'nothing' is not a known topic code; see /api/v1/vocabularies.", errors.GetProperty("topic")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_later_page_is_one_statement_while_its_tables_stay_as_its_cursor_pinned_them_and_is_read_pinned_once_they_move()
+    {
+        var client = factory.CreateClient();
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/v1/concessions?limit=2");
+        var later = "/api/v1/concessions?limit=2&cursor=" + Uri.EscapeDataString(first.GetProperty("nextCursor").GetString()!);
+        var (unmoved, commands) = await GetTwiceAsync(later);
+        Assert.Equal(1, commands);
+
+        await factory.WriteOutsideTheApiAsync("test", "a concession on the later page changes after the first page",
+            "UPDATE concession SET notes = 'Written after the first page.' WHERE id = (SELECT id FROM concession ORDER BY id OFFSET 2 LIMIT 1)");
+        var (moved, commandsAfter) = await _sql.GetAsync(client, later);
+
+        // The page from the tables, which have moved; the pin; the page again, as the cursor pinned it.
+        Assert.Equal(3, commandsAfter);
+        Assert.Equal(await unmoved.Content.ReadAsStringAsync(), await moved.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Written after the first page.", await moved.Content.ReadAsStringAsync());
     }
 
     [Fact]

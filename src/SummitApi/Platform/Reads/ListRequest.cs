@@ -22,6 +22,7 @@ public sealed class ListRequest
     private readonly CursorCodec _cursors;
     private readonly string _scope;
     private readonly string[]? _tablesRead;
+    private HttpContext? _pinDeferredOf;
 
     public ListRequest(HttpContext context, CursorCodec cursors, int? limit, string? cursor, params (string Name, string? Value)[] filters)
     {
@@ -119,9 +120,15 @@ public sealed class ListRequest
         ? $"'{value}' is not a known {table.Replace('_', ' ')} code; see /api/v1/vocabularies."
         : $"No {table.Replace('_', ' ')} has the id '{value}'.";
 
-    /// <summary>The connection a page is read on: as of the revision the cursor pins (or asOf).</summary>
-    public Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context) =>
-        ReadScope.OpenAsync(dataSource, context, Revision);
+    /// <summary>
+    /// The connection a page is read on: as of the revision the cursor pins (or asOf). A cursor's pin waits for the
+    /// page's statement to show the tables moved past it (<see cref="ReadScope.MayDeferPin"/>).
+    /// </summary>
+    public Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context)
+    {
+        _pinDeferredOf = Revision is not null && ReadScope.MayDeferPin(context) ? context : null;
+        return ReadScope.OpenAsync(dataSource, context, _pinDeferredOf is null ? Revision : null);
+    }
 
     /// <summary>
     /// Reads one page with a keyset query: the SQL gets the filters plus @after (the first part of the
@@ -174,6 +181,10 @@ public sealed class ListRequest
     private async Task<(List<TRow> Rows, long Revision)?> ReadRowsAsync<TRow>(
         NpgsqlConnection connection, string sql, object filters, Func<DbDataReader, Range, Func<TRow>> rowReader)
     {
+        if (_pinDeferredOf is not null && !IsValid)
+        {
+            await PinDeferredAsync(connection);
+        }
         if (!IsValid)
         {
             // The rows do not matter, but every parameter's error does: the 400 names them all.
@@ -208,8 +219,20 @@ public sealed class ListRequest
                 }
             }
         }
+        if (_pinDeferredOf is not null && (revision > Revision || (rows.Count == 0 && _checks.Any(check => !check.NeededWithRows))))
+        {
+            // The tables moved past the cursor's revision (or checks read apart must read the page's): read it again, pinned.
+            await PinDeferredAsync(connection);
+            return await ReadRowsAsync(connection, sql, filters, rowReader);
+        }
         await ApplyChecksAsync(connection, rows.Count == 0 ? _checks.Where(check => !check.NeededWithRows).ToList() : [], read);
         return IsValid && !ParentIsMissing ? (rows, revision) : null;
+    }
+
+    private async Task PinDeferredAsync(NpgsqlConnection connection)
+    {
+        await ReadScope.PinAsync(connection, _pinDeferredOf!, Revision!.Value);
+        _pinDeferredOf = null;
     }
 
     /// <summary>Reads what <paramref name="toRead"/> need in one statement, then applies every check read, in declared order.</summary>

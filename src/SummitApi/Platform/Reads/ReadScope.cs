@@ -67,8 +67,7 @@ public static class ReadScope
                 await connection.ExecuteAsync(BeginSnapshot);
                 return connection;
             }
-            var tables = context.GetEndpoint()?.Metadata.GetMetadata<TablesRead>()?.Names;
-            var revisions = await connection.QuerySingleAsync<PinnedRevisions>(BeginPinned, new { asOf, pinnedRevision, tables });
+            var revisions = await PinAsync(connection, context, asOf, pinnedRevision);
             if (revisions.Pinned > revisions.Head && replica is not null)
             {
                 // A replica that has not replayed the revision a cursor pins would skip what came
@@ -84,6 +83,25 @@ public static class ReadScope
             throw;
         }
     }
+
+    /// <summary>
+    /// Whether a read pinned to a cursor's revision may first be read from the tables, in one statement that reads the
+    /// tables' revision too (a list page, <see cref="ListStatement"/>), and pinned only when that revision is past the
+    /// cursor's (<see cref="PinAsync(NpgsqlConnection, HttpContext, long)"/>): when it is not, the tables hold what the
+    /// pinned read would have read from them, and the snapshot's transaction (its BEGIN, and the ROLLBACK when the
+    /// connection goes back to the pool: two more round trips) is spared. Not with asOf, which names an instant, not a
+    /// revision; nor with a read replica, whose tables may not have reached the cursor's revision yet.
+    /// </summary>
+    public static bool MayDeferPin(HttpContext context) =>
+        ReadContext.Of(context).AsOf is null && context.RequestServices.GetService<ReadReplica>() is null;
+
+    /// <summary>Pins <paramref name="connection"/>, opened unpinned since <see cref="MayDeferPin"/>, to <paramref name="pinnedRevision"/>.</summary>
+    public static Task PinAsync(NpgsqlConnection connection, HttpContext context, long pinnedRevision) =>
+        PinAsync(connection, context, asOf: null, pinnedRevision);
+
+    private static Task<PinnedRevisions> PinAsync(NpgsqlConnection connection, HttpContext context, DateTimeOffset? asOf, long? pinnedRevision) =>
+        connection.QuerySingleAsync<PinnedRevisions>(BeginPinned,
+            new { asOf, pinnedRevision, tables = context.GetEndpoint()?.Metadata.GetMetadata<TablesRead>()?.Names });
 
     private sealed class PinnedRevisions
     {
