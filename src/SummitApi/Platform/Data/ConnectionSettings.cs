@@ -51,8 +51,8 @@ public static class ConnectionSettings
 
     /// <summary>
     /// Npgsql's default of 100 connections lets 64 concurrent reads become 64 busy PostgreSQL backends, each a process
-    /// the database server's cores switch between: on two cores a GET by id then cost PostgreSQL about half again the
-    /// CPU it did with 16 (bench/README, issue 20). A request past the bound waits for a connection (up to the
+    /// the database server's cores switch between: on two cores pgbench ran the GET by id's statement at half the rate
+    /// with 64 clients that it did with 16 (bench/README, issue 20). A request past the bound waits for a connection (up to the
     /// connection string's Timeout), which on a busy server it would have waited for the cores anyway. Four per core
     /// of this machine, at least 16; a connection string that sets Maximum Pool Size wins.
     /// </summary>
