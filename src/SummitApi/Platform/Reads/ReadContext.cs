@@ -4,6 +4,14 @@ namespace SummitApi.Platform.Reads;
 /// What one read carries from the filters that parse the request to the connection that serves it and the cache
 /// that files the answer, typed, as a feature of the request rather than string-keyed items.
 /// </summary>
+/// <remarks>
+/// Handlers reach it through what they bind with [AsParameters] (<see cref="ReadParameters"/>, <see cref="PageParameters"/>:
+/// their signatures say they read, and a list's say which page). It stays a request feature rather than a bound value
+/// because most of its readers run outside the handler: asOf and the consistency token are taken by every v1 GET,
+/// handlers of other folders' too (exports, revisions), and are refused with a 400 naming them before any handler runs;
+/// the replica's revision is learnt when the connection opens, and read by the response cache after the handler has
+/// returned.
+/// </remarks>
 public sealed class ReadContext
 {
     /// <summary>The instant an `asOf` query parameter asks for, in UTC (see <see cref="AsOfFilter"/>).</summary>

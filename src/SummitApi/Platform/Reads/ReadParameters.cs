@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace SummitApi.Platform.Reads;
+
+/// <summary>
+/// What a read of one record binds with [AsParameters] besides its id: the request's <see cref="ReadContext"/> and the
+/// database it reads, opened as that context asks (as of an instant, on a replica that has the client's writes).
+/// </summary>
+public sealed class ReadParameters
+{
+    public required HttpContext Http { get; init; }
+
+    [FromServices]
+    public required NpgsqlDataSource DataSource { get; init; }
+
+    /// <summary>The typed asOf, consistency token and replica revision of this read (see <see cref="ReadContext"/>).</summary>
+    public ReadContext Context => ReadContext.Of(Http);
+
+    /// <summary>The connection the read runs on, as <see cref="Context"/> asks.</summary>
+    /// <param name="snapshot">Read every statement from one snapshot, for a read of more than one statement whose parts must agree.</param>
+    public Task<NpgsqlConnection> OpenAsync(bool snapshot = false) => ReadScope.OpenAsync(DataSource, Http, snapshot: snapshot);
+}
