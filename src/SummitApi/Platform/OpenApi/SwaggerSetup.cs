@@ -60,7 +60,7 @@ public static class SwaggerSetup
             options.OperationFilter<RouteParameterFilter>();
             options.OperationFilter<WriteHeadersFilter>();
             options.OperationFilter<AsOfParameterFilter>();
-            options.OperationFilter<ConsistencyTokenFilter>();
+            options.OperationFilter<ConsistencyTokenOperationFilter>();
             options.OperationFilter<PagingParameterFilter>();
             options.OperationFilter<LimitRangeFilter>();
             options.OperationFilter<ConditionalGetResponsesFilter>();

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using SummitApi.Platform.Catalog;
+using SummitApi.Platform.Errors;
 
 namespace SummitApi.Platform.Reads;
 
@@ -20,4 +23,13 @@ public sealed class ReadParameters
     /// <summary>The connection the read runs on, as <see cref="Context"/> asks.</summary>
     /// <param name="snapshot">Read every statement from one snapshot, for a read of more than one statement whose parts must agree.</param>
     public Task<NpgsqlConnection> OpenAsync(bool snapshot = false) => ReadScope.OpenAsync(DataSource, Http, snapshot: snapshot);
+
+    /// <summary>A GET by id: the record as the resource's own lookup reads it (the one its writes' ETags are made from), or a 404.</summary>
+    public async Task<Results<Ok<TRecord>, NotFound<ProblemDetails>>> FindAsync<TInput, TRecord>(RecordResource<TInput, TRecord> resource, string id)
+        where TInput : class
+        where TRecord : class
+    {
+        await using var connection = await OpenAsync();
+        return await resource.FindAsync(connection, id) is { } record ? TypedResults.Ok(record) : Problems.NotFound(RecordNames.InWords(resource.Table), id);
+    }
 }

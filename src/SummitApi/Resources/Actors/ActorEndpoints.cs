@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SummitApi.Platform.Reads;
@@ -31,11 +30,6 @@ public static class ActorEndpoints
     }
 
     /// <param name="actorId">The actor's id, e.g. xi-jinping.</param>
-    public static async Task<Results<Ok<ActorDto>, NotFound<ProblemDetails>>> GetActor(
-        string actorId, [AsParameters] ReadParameters read)
-    {
-        await using var connection = await read.OpenAsync();
-        var actor = await connection.QuerySingleOrDefaultAsync<ActorDto>(ActorQueries.ById, new { id = actorId });
-        return actor is null ? Problems.NotFound("actor", actorId) : TypedResults.Ok(actor);
-    }
+    public static Task<Results<Ok<ActorDto>, NotFound<ProblemDetails>>> GetActor(string actorId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(ActorResource.Definition, actorId);
 }

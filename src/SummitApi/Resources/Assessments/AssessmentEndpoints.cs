@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SummitApi.Platform.Reads;
@@ -36,11 +35,6 @@ public static class AssessmentEndpoints
     }
 
     /// <param name="assessmentId">The assessment's id, e.g. zhu-feng-lose-lose.</param>
-    public static async Task<Results<Ok<AssessmentDto>, NotFound<ProblemDetails>>> GetAssessment(
-        string assessmentId, [AsParameters] ReadParameters read)
-    {
-        await using var connection = await read.OpenAsync();
-        var assessment = await connection.QuerySingleOrDefaultAsync<AssessmentDto>(AssessmentQueries.ById, new { id = assessmentId });
-        return assessment is null ? Problems.NotFound("assessment", assessmentId) : TypedResults.Ok(assessment);
-    }
+    public static Task<Results<Ok<AssessmentDto>, NotFound<ProblemDetails>>> GetAssessment(string assessmentId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(AssessmentResource.Definition, assessmentId);
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SummitApi.Platform.Catalog;
@@ -50,11 +49,6 @@ public static class CitationEndpoints
     }
 
     /// <param name="citationId">The citation's id, as listed by /api/v1/citations or /api/v1/sources/{sourceId}/citations.</param>
-    public static async Task<Results<Ok<SourceCitationDto>, NotFound<ProblemDetails>>> GetCitation(
-        string citationId, [AsParameters] ReadParameters read)
-    {
-        await using var connection = await read.OpenAsync();
-        var citation = await connection.QuerySingleOrDefaultAsync<SourceCitationDto>(CitationQueries.ById, new { id = citationId });
-        return citation is null ? Problems.NotFound("citation", citationId) : TypedResults.Ok(citation);
-    }
+    public static Task<Results<Ok<SourceCitationDto>, NotFound<ProblemDetails>>> GetCitation(string citationId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(CitationResource.Definition, citationId);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SummitApi.Platform.Reads;
@@ -62,20 +61,10 @@ public static class ConcessionEndpoints
         await using var connection = await paging.OpenAsync(request);
         var page = await request.ReadPageAsync<ConcessionDto>(connection, ConcessionQueries.List,
             new { summit, giver, beneficiary, topic, activeOn, dateBases = dateBases.Codes, q }, c => [c.Id]);
-        if (page is null)
-        {
-            return request.Problem();
-        }
-        dateBases.Announce(paging.Http);
-        return TypedResults.Ok(page);
+        return dateBases.Answer(request, page, paging.Http);
     }
 
     /// <param name="concessionId">The concession's id, e.g. us-fentanyl-tariff-cut.</param>
-    public static async Task<Results<Ok<ConcessionDto>, NotFound<ProblemDetails>>> GetConcession(
-        string concessionId, [AsParameters] ReadParameters read)
-    {
-        await using var connection = await read.OpenAsync();
-        var concession = await connection.QuerySingleOrDefaultAsync<ConcessionDto>(ConcessionQueries.ById, new { id = concessionId });
-        return concession is null ? Problems.NotFound("concession", concessionId) : TypedResults.Ok(concession);
-    }
+    public static Task<Results<Ok<ConcessionDto>, NotFound<ProblemDetails>>> GetConcession(string concessionId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(ConcessionResource.Definition, concessionId);
 }

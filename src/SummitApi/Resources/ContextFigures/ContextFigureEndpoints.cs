@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SummitApi.Platform.Reads;
@@ -31,11 +30,6 @@ public static class ContextFigureEndpoints
     }
 
     /// <param name="figureId">The figure's id, e.g. china-growth-target.</param>
-    public static async Task<Results<Ok<ContextFigureDto>, NotFound<ProblemDetails>>> GetContextFigure(
-        string figureId, [AsParameters] ReadParameters read)
-    {
-        await using var connection = await read.OpenAsync();
-        var figure = await connection.QuerySingleOrDefaultAsync<ContextFigureDto>(ContextFigureQueries.ById, new { id = figureId });
-        return figure is null ? Problems.NotFound("context figure", figureId) : TypedResults.Ok(figure);
-    }
+    public static Task<Results<Ok<ContextFigureDto>, NotFound<ProblemDetails>>> GetContextFigure(string figureId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(ContextFigureResource.Definition, figureId);
 }

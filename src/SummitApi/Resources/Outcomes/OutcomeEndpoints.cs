@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -50,13 +49,8 @@ public static class OutcomeEndpoints
     }
 
     /// <param name="outcomeId">The outcome's id, e.g. truce-extension.</param>
-    public static async Task<Results<Ok<OutcomeDto>, NotFound<ProblemDetails>>> GetOutcome(
-        string outcomeId, [AsParameters] ReadParameters read)
-    {
-        await using var connection = await read.OpenAsync();
-        var outcome = await connection.QuerySingleOrDefaultAsync<OutcomeDto>(OutcomeQueries.ById, new { id = outcomeId });
-        return outcome is null ? Problems.NotFound("outcome", outcomeId) : TypedResults.Ok(outcome);
-    }
+    public static Task<Results<Ok<OutcomeDto>, NotFound<ProblemDetails>>> GetOutcome(string outcomeId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(OutcomeResource.Definition, outcomeId);
 
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
     /// <param name="topic">Only outcomes on this topic (a topics code, e.g. rare_earths).</param>

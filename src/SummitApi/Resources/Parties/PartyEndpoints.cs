@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SummitApi.Platform.Reads;
@@ -28,11 +27,6 @@ public static class PartyEndpoints
     }
 
     /// <param name="partyId">The party's code, e.g. US or CN.</param>
-    public static async Task<Results<Ok<PartyDto>, NotFound<ProblemDetails>>> GetParty(
-        string partyId, [AsParameters] ReadParameters read)
-    {
-        await using var connection = await read.OpenAsync();
-        var party = await connection.QuerySingleOrDefaultAsync<PartyDto>(PartyQueries.ById, new { id = partyId });
-        return party is null ? Problems.NotFound("party", partyId) : TypedResults.Ok(party);
-    }
+    public static Task<Results<Ok<PartyDto>, NotFound<ProblemDetails>>> GetParty(string partyId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(PartyResource.Definition, partyId);
 }

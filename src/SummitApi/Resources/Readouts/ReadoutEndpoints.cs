@@ -64,22 +64,12 @@ public static class ReadoutEndpoints
     }
 
     /// <param name="readoutId">The readout's id, e.g. cn-government-summary-busan.</param>
-    public static async Task<Results<Ok<ReadoutDto>, NotFound<ProblemDetails>>> GetReadout(
-        string readoutId, [AsParameters] ReadParameters read)
-    {
-        await using var connection = await read.OpenAsync();
-        var readout = await connection.QuerySingleOrDefaultAsync<ReadoutDto>(ReadoutQueries.ById, new { id = readoutId });
-        return readout is null ? Problems.NotFound("readout", readoutId) : TypedResults.Ok((await WithStatementsAsync(connection, [readout]))[0]);
-    }
+    public static Task<Results<Ok<ReadoutDto>, NotFound<ProblemDetails>>> GetReadout(string readoutId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(ReadoutResource.Definition, readoutId);
 
     /// <param name="statementId">The statement's id, e.g. us-trump-remarks-12-out-of-10.</param>
-    public static async Task<Results<Ok<ReadoutStatementDto>, NotFound<ProblemDetails>>> GetReadoutStatement(
-        string statementId, [AsParameters] ReadParameters read)
-    {
-        await using var connection = await read.OpenAsync();
-        var statement = await connection.QuerySingleOrDefaultAsync<ReadoutStatementDto>(ReadoutQueries.StatementById, new { id = statementId });
-        return statement is null ? Problems.NotFound("readout statement", statementId) : TypedResults.Ok(statement);
-    }
+    public static Task<Results<Ok<ReadoutStatementDto>, NotFound<ProblemDetails>>> GetReadoutStatement(string statementId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(ReadoutResource.Statements, statementId);
 
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
     /// <param name="topic">Only this topic (a topics code, e.g. taiwan).</param>

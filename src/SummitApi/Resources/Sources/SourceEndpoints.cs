@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SummitApi.Platform.Reads;
@@ -28,11 +27,6 @@ public static class SourceEndpoints
     }
 
     /// <param name="sourceId">The source's id, e.g. nyt-kuo-pierson-2025-10-30.</param>
-    public static async Task<Results<Ok<SourceDto>, NotFound<ProblemDetails>>> GetSource(
-        string sourceId, [AsParameters] ReadParameters read)
-    {
-        await using var connection = await read.OpenAsync();
-        var source = await connection.QuerySingleOrDefaultAsync<SourceDto>(SourceQueries.ById, new { id = sourceId });
-        return source is null ? Problems.NotFound("source", sourceId) : TypedResults.Ok(source);
-    }
+    public static Task<Results<Ok<SourceDto>, NotFound<ProblemDetails>>> GetSource(string sourceId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(SourceResource.Definition, sourceId);
 }

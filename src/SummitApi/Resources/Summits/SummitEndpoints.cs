@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SummitApi.Platform.Reads;
@@ -28,11 +27,6 @@ public static class SummitEndpoints
     }
 
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
-    public static async Task<Results<Ok<SummitDto>, NotFound<ProblemDetails>>> GetSummit(
-        string summitId, [AsParameters] ReadParameters read)
-    {
-        await using var connection = await read.OpenAsync();
-        var summit = await connection.QuerySingleOrDefaultAsync<SummitDto>(SummitQueries.ById, new { id = summitId });
-        return summit is null ? Problems.NotFound("summit", summitId) : TypedResults.Ok(summit);
-    }
+    public static Task<Results<Ok<SummitDto>, NotFound<ProblemDetails>>> GetSummit(string summitId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(SummitResource.Definition, summitId);
 }

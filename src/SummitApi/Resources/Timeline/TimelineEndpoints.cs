@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SummitApi.Platform.Reads;
@@ -50,22 +49,12 @@ public static class TimelineEndpoints
         await using var connection = await paging.OpenAsync(request);
         var page = await request.ReadPageBySortKeyAsync<EventDto>(connection, TimelineQueries.List,
             new { summit, from, to, dateBases = dateBases.Codes }, e => e.Id);
-        if (page is null)
-        {
-            return request.Problem();
-        }
-        dateBases.Announce(paging.Http);
-        return TypedResults.Ok(page);
+        return dateBases.Answer(request, page, paging.Http);
     }
 
     /// <param name="eventId">The event's id, e.g. trump-xi-call-late-november.</param>
-    public static async Task<Results<Ok<EventDto>, NotFound<ProblemDetails>>> GetEvent(
-        string eventId, [AsParameters] ReadParameters read)
-    {
-        await using var connection = await read.OpenAsync();
-        var timelineEvent = await connection.QuerySingleOrDefaultAsync<EventDto>(TimelineQueries.ById, new { id = eventId });
-        return timelineEvent is null ? Problems.NotFound("event", eventId) : TypedResults.Ok(timelineEvent);
-    }
+    public static Task<Results<Ok<EventDto>, NotFound<ProblemDetails>>> GetEvent(string eventId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(EventResource.Definition, eventId);
 
     private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
