@@ -12,6 +12,13 @@ namespace SummitApi.Platform.Reads;
 /// </summary>
 public sealed class ReadParameters
 {
+    /// <summary>
+    /// The instant the read answers as of, bound here so that the signature says a read takes it; <see cref="AsOfFilter"/>
+    /// checks it and puts it in <see cref="Context"/>, which every read has, this one's included.
+    /// </summary>
+    [FromQuery(Name = AsOfFilter.Parameter)]
+    public AsOfInstant? AsOf { get; init; }
+
     public required HttpContext Http { get; init; }
 
     [FromServices]
