@@ -5,12 +5,12 @@ namespace SummitApi.Platform.Reads;
 /// that files the answer, typed, as a feature of the request rather than string-keyed items.
 /// </summary>
 /// <remarks>
-/// Handlers reach it through what they bind with [AsParameters] (<see cref="ReadParameters"/>, <see cref="PageParameters"/>:
-/// their signatures say they read, and a list's say which page). It stays a request feature rather than a bound value
-/// because most of its readers run outside the handler: asOf and the consistency token are taken by every v1 GET,
-/// handlers of other folders' too (exports, revisions), and are refused with a 400 naming them before any handler runs;
-/// the replica's revision is learnt when the connection opens, and read by the response cache after the handler has
-/// returned.
+/// A handler binds its read with [AsParameters] (<see cref="ReadParameters"/>, or <see cref="PageParameters"/> for a list):
+/// its signature says it reads, as of which instant, and a list's which page; both hand it this context. The context
+/// itself stays a request feature, not a bound value, because most of its writers and readers run outside the handler:
+/// asOf and the consistency token are taken by every v1 GET, those of other folders too (the exports' files), and
+/// refused with a 400 naming them by filters before any handler runs; ReadScope learns the replica's revision when the
+/// connection opens, and the response cache reads it after the handler has returned.
 /// </remarks>
 public sealed class ReadContext
 {

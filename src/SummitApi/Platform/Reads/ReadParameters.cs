@@ -21,6 +21,8 @@ public sealed class ReadParameters
 
     public required HttpContext Http { get; init; }
 
+    // Named a service: inside an [AsParameters] object the request delegate generator cannot tell a service from a JSON
+    // body, and would announce a request body on a GET.
     [FromServices]
     public required NpgsqlDataSource DataSource { get; init; }
 
