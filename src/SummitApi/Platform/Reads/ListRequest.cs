@@ -119,10 +119,6 @@ public sealed class ListRequest
         ? $"'{value}' is not a known {table.Replace('_', ' ')} code; see /api/v1/vocabularies."
         : $"No {table.Replace('_', ' ')} has the id '{value}'.";
 
-    /// <summary>The connection a page is read on: as of the revision the cursor pins (or asOf).</summary>
-    public Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context) =>
-        ReadScope.OpenAsync(dataSource, context, Revision);
-
     /// <summary>
     /// Reads one page with a keyset query: the SQL gets the filters plus @after (the first part of the
     /// sort key already served, null on the first page), @afterId (its last part, for two-part keys)
