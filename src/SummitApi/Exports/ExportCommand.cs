@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Microsoft.Extensions.Logging.Console;
 using SummitApi.Platform.Hosting;
 using SummitApi.Resources;
@@ -46,6 +47,12 @@ public static class ExportCommand
                     return 2;
             }
         }
+
+        // The command is a batch job: nobody waits on its pauses, so the collector need not run in the background while
+        // the export allocates: meanwhile the young generations grow by what it allocates, gigabytes at a million
+        // concessions. Blocking collections kept the peak resident set about 30 MiB lower there (bench/README, "The export
+        // command's collections in batch mode"). The server, and the export it schedules, keep the default.
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
 
         var builder = WebApplication.CreateBuilder([.. configuration]);
         var servingDirectory = Path.GetFullPath(ExportOptions.DirectoryOrDefault(

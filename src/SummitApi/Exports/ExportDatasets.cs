@@ -2,18 +2,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using Dapper;
 using Npgsql;
-using SummitApi.Resources.Actors;
-using SummitApi.Resources.Assessments;
-using SummitApi.Resources.Concessions;
-using SummitApi.Resources.ContextFigures;
-using SummitApi.Resources.Outcomes;
-using SummitApi.Resources.Parties;
-using SummitApi.Resources.Readouts;
-using SummitApi.Resources.Sources;
-using SummitApi.Resources.Summits;
-using SummitApi.Resources.Timeline;
+using SummitApi.Platform.Catalog;
+using SummitApi.Resources;
 using SummitApi.Resources.ReadoutDifferences;
-using SummitApi.Resources.Citations;
+using SummitApi.Resources.Readouts;
 
 namespace SummitApi.Exports;
 
@@ -121,27 +113,28 @@ internal sealed class ExportDataset<T>(
     }
 }
 
-/// <summary>The data sets of an export, in the order they are written (referenced before referencing).</summary>
+/// <summary>
+/// The data sets of an export, in the order they are written (referenced before referencing): one for each entry of the
+/// catalog, as its <see cref="RecordExport{TRecord}"/> describes it, and the readout differences, computed from the
+/// data sets they are written after.
+/// </summary>
 internal static class ExportDatasets
 {
-    private static readonly ExportJsonContext Json = ExportJson.Records;
+    /// <summary>The data sets the readout differences are computed from: the differences are written after the last of them.</summary>
+    private static readonly string[] ReadoutDifferencesSources = ["outcomes", "readouts", "readout-statements"];
 
-    public static readonly IReadOnlyList<ExportDataset> All =
-    [
-        Table("parties", "party", Json.PartyDto, PartyQueries.AllForExport),
-        Table("sources", "source", Json.SourceDto, SourceQueries.AllForExport),
-        Table("actors", "actor", Json.ActorDto, ActorQueries.AllForExport, new ForeignKey("partyId", "parties")),
-        Table("summits", "summit", Json.SummitDto, SummitQueries.AllForExport),
-        Table("outcomes", "outcome", Json.OutcomeDto, OutcomeQueries.AllForExport, new ForeignKey("summitId", "summits")),
-        Table("concessions", "concession", Json.ConcessionDto, ConcessionQueries.AllForExport,
-            new ForeignKey("outcomeId", "outcomes"), new ForeignKey("summitId", "summits"), new ForeignKey("giver", "parties"), new ForeignKey("beneficiary", "parties")),
-        // A readout embeds its statements, as GET /api/v1/readouts/{id} serves it; they are also a data set of their own.
-        new ExportDataset<ReadoutDto>("readouts", ["id"], "SELECT count(*) FROM readout",
-            [new ForeignKey("summitId", "summits"), new ForeignKey("partyId", "parties"), new ForeignKey("issuerId", "actors")],
-            Json.ReadoutDto, ExportDataset<ReadoutDto>.Query<ReadoutDto>(ReadoutQueries.AllForExport, 50, ReadoutEndpoints.WithStatementsAsync), table: "readout"),
-        Table("readout-statements", "readout_statement", Json.ReadoutStatementDto, ReadoutQueries.AllStatementsForExport,
-            new ForeignKey("readoutId", "readouts"), new ForeignKey("partyId", "parties"), new ForeignKey("outcomeId", "outcomes"), new ForeignKey("concessionId", "concessions")),
-        new ExportDataset<ReadoutDifferenceRecord>("readout-differences", ["summitId", "topic"],
+    // After the field above: static fields are initialized in the order they are written.
+    public static readonly IReadOnlyList<ExportDataset> All = Of(ResourceCatalog.Instance);
+
+    private static List<ExportDataset> Of(IResourceCatalog catalog)
+    {
+        var datasets = catalog.Records.Select(resource => resource.Accept(RecordDataset.Instance)).ToList();
+        datasets.Insert(datasets.FindLastIndex(dataset => ReadoutDifferencesSources.Contains(dataset.Name)) + 1, ReadoutDifferences());
+        return datasets;
+    }
+
+    private static ExportDataset<ReadoutDifferenceRecord> ReadoutDifferences() =>
+        new("readout-differences", ["summitId", "topic"],
             // One record per topic that a statement or an outcome of the summit touches, as Compute makes them.
             """
             SELECT count(*) FROM (
@@ -150,15 +143,27 @@ internal static class ExportDatasets
                 SELECT summit_id, topic FROM outcome) topics
             """,
             [new ForeignKey("summitId", "summits")],
-            Json.ReadoutDifferenceRecord, ExportDataset<ReadoutDifferenceRecord>.Query<string>(ReadoutQueries.AllSummitIdsForExport, 10, ReadoutDifferencesOfAsync)),
-        Table("events", "event", Json.EventDto, TimelineQueries.AllForExport),
-        Table("assessments", "assessment", Json.AssessmentDto, AssessmentQueries.AllForExport, new ForeignKey("speakerId", "actors"), new ForeignKey("summitId", "summits")),
-        Table("context-figures", "context_figure", Json.ContextFigureDto, ContextFigureQueries.AllForExport, new ForeignKey("summitId", "summits")),
-        Table("citations", "citation", Json.SourceCitationDto, CitationQueries.AllForExport, new ForeignKey("sourceId", "sources")),
-    ];
+            ExportJson.Records.ReadoutDifferenceRecord, ExportDataset<ReadoutDifferenceRecord>.Query<string>(ReadoutQueries.AllSummitIdsForExport, 10, ReadoutDifferencesOfAsync));
 
-    private static ExportDataset<T> Table<T>(string name, string table, JsonTypeInfo<T> typeInfo, string sql, params ForeignKey[] foreignKeys) =>
-        new(name, ["id"], $"SELECT count(*) FROM {table}", foreignKeys, typeInfo, ExportDataset<T>.Query(sql), sql, table);
+    /// <summary>The data set of one catalog entry: its records in primary-key order, serialized by the resource's own serializers.</summary>
+    private sealed class RecordDataset : IRecordResourceVisitor<ExportDataset>
+    {
+        public static readonly RecordDataset Instance = new();
+
+        public ExportDataset Visit<TInput, TRecord>(RecordResource<TInput, TRecord> resource)
+            where TInput : class
+            where TRecord : class
+        {
+            var export = resource.Export;
+            var typeInfo = ExportJson.Records.For<TRecord>();
+            ForeignKey[] foreignKeys = [.. export.ForeignKeys.Select(key => new ForeignKey(key.Field, key.Resource))];
+            var countSql = $"SELECT count(*) FROM {resource.Table}";
+            return export.Complete is { } complete
+                ? new ExportDataset<TRecord>(resource.Path, ["id"], countSql, foreignKeys, typeInfo,
+                    ExportDataset<TRecord>.Query(export.Sql, export.CompletedBatchSize, complete), table: resource.Table)
+                : new ExportDataset<TRecord>(resource.Path, ["id"], countSql, foreignKeys, typeInfo, ExportDataset<TRecord>.Query(export.Sql), export.Sql, resource.Table);
+        }
+    }
 
     private static async Task<IReadOnlyList<ReadoutDifferenceRecord>> ReadoutDifferencesOfAsync(NpgsqlConnection connection, IReadOnlyList<string> summitIds)
     {

@@ -92,12 +92,11 @@ public static class ExportEndpoints
         return TypedResults.Accepted(manifest, new ExportAccepted(started.ExportId, manifest));
     }
 
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<ExportManifest>>, ValidationProblem>> ListExports(
-        HttpContext context, ExportStore store, CursorCodec cursors, [FromQuery] int? limit, [FromQuery] string? cursor)
+        [AsParameters] PageParameters paging, ExportStore store)
     {
-        var request = new ListRequest(context, cursors, limit, cursor);
+        var context = paging.Http;
+        var request = paging.Start();
         if (!request.IsValid)
         {
             return request.Problem();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using SummitApi.Platform.Catalog;
 using SummitApi.Platform.Validation;
 using SummitApi.Resources.Actors;
@@ -7,6 +8,7 @@ using SummitApi.Resources.Concessions;
 using SummitApi.Resources.ContextFigures;
 using SummitApi.Resources.Outcomes;
 using SummitApi.Resources.Parties;
+using SummitApi.Resources.ReadoutDifferences;
 using SummitApi.Resources.Readouts;
 using SummitApi.Resources.Shared;
 using SummitApi.Resources.Sources;
@@ -46,6 +48,9 @@ public sealed class ResourceCatalog : IResourceCatalog
     ];
 
     public IReadOnlyList<Vocabulary> Vocabularies => VocabularyList.All;
+
+    public IJsonTypeInfoResolver Serializers => field ??= JsonTypeInfoResolver.Combine(
+        [.. Records.Select(resource => resource.Serializers).Distinct(), ReadoutDifferenceJsonContext.Default, VocabularyJsonContext.Default]);
 
     public IReadOnlyList<string> ResponseHeaders { get; } = [DateBasisFilter.Header];
 }

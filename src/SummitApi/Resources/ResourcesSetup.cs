@@ -15,7 +15,7 @@ public static class ResourcesSetup
     public static void AddResources(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IResourceCatalog>(ResourceCatalog.Instance);
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ResourceJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ResourceCatalog.Instance.Serializers));
         SqlMapper.AddTypeHandler(new JsonColumnHandler<IReadOnlyList<CitationDto>>());
         SqlMapper.AddTypeHandler(new JsonColumnHandler<IReadOnlyList<ConcessionExchange>>());
         SqlMapper.AddTypeHandler(new JsonColumnHandler<ComparisonInputs>());

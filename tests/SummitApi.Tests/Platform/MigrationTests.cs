@@ -67,4 +67,24 @@ public class MigrationTests(SummitApiFactory factory) : IClassFixture<SummitApiF
 
         Assert.Contains("change set", error.MessageText);
     }
+
+    [Fact]
+    public async Task Every_versioned_table_has_its_own_history_partition_and_an_asof_view_keyed_by_the_revision()
+    {
+        await using var connection = await factory.OpenConnectionAsync();
+        var versioned = (await connection.QueryAsync<string>("""
+            SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+             WHERE t.tgfoid = 'public.record_revision'::regproc ORDER BY 1
+            """)).ToList();
+        var partitions = (await connection.QueryAsync<string>(
+            "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = 'revision'::regclass")).ToHashSet();
+
+        Assert.NotEmpty(versioned);
+        Assert.All(versioned, table => Assert.Contains($"revision_{table}", partitions));
+        // Nothing lands in the default partition: a table without a partition of its own would read its history slowly.
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM revision_other"));
+        // The views find a row by the revision's own key column, which revision_as_of_idx serves.
+        Assert.All(versioned, table => Assert.Contains("r.record_id AS ",
+            connection.ExecuteScalar<string>("SELECT pg_get_viewdef(@view::regclass)", new { view = $"asof.{table}" })));
+    }
 }

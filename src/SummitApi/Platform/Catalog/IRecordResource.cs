@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using FluentValidation.Results;
 using SummitApi.Platform.Validation;
 
@@ -17,6 +18,9 @@ public interface IRecordResource
     /// <summary>Whether the records are facts that carry citations, and so may be cited.</summary>
     bool IsCited { get; }
     Type RecordType { get; }
+
+    /// <summary>The resource folder's source-generated serializers.</summary>
+    IJsonTypeInfoResolver Serializers { get; }
 
     void MapReadsOn(IEndpointRouteBuilder api);
 

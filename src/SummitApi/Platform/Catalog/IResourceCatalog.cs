@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using SummitApi.Platform.Validation;
 
 namespace SummitApi.Platform.Catalog;
@@ -10,6 +11,12 @@ public interface IResourceCatalog
 
     /// <summary>The controlled code lists, each a table of its own.</summary>
     IReadOnlyList<Vocabulary> Vocabularies { get; }
+
+    /// <summary>
+    /// The serializers of everything the resources serve, source-generated: each resource folder's own context, combined.
+    /// The API's responses and the exports' records are written with them.
+    /// </summary>
+    IJsonTypeInfoResolver Serializers { get; }
 
     /// <summary>Response headers of the resources' own that a browser's script may read (CORS exposes them).</summary>
     IReadOnlyList<string> ResponseHeaders { get; }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using FluentValidation.Results;
 using Npgsql;
@@ -58,10 +59,21 @@ public sealed class RecordResource<TInput, TRecord> : IRecordResource
     /// </summary>
     public IReadOnlyDictionary<string, string> WrittenElsewhere { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The resource folder's source-generated serializers (its JsonSerializerContext): they must hold the record and a
+    /// page of records, which the API serves and the exports write with them.
+    /// </summary>
+    public required IJsonTypeInfoResolver Serializers { get; init; }
+
+    /// <summary>How the records are exported, as the data set named after <see cref="Path"/>.</summary>
+    public required RecordExport<TRecord> Export { get; init; }
+
     /// <summary>What goes into the table: the write model itself unless the resource maps it.</summary>
     public Func<TInput, object> Row { get; init; } = input => input;
 
     public Type RecordType => typeof(TRecord);
+
+    IJsonTypeInfoResolver IRecordResource.Serializers => Serializers;
 
     void IRecordResource.MapReadsOn(IEndpointRouteBuilder api) => MapReads?.Invoke(api);
 

@@ -25,7 +25,9 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
         }
         try
         {
-            Upgrade(connectionString);
+            // No command timeout: a migration that rewrites or indexes a long revision history takes as long as it
+            // takes (db/0011 took over 30 s, Npgsql's default, at a million concessions).
+            Upgrade(unpooled.ConnectionString);
         }
         finally
         {

@@ -48,14 +48,16 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     /// <summary>
     /// The database cannot be reached, timed out, or is going away (a server shutting down ends its sessions
-    /// with 57P01, one starting up refuses with 57P03): the client should retry, not report a bug. Dapper
+    /// with 57P01, one starting up refuses with 57P03): the client should retry, not report a bug. A statement
+    /// that outran the command timeout is cancelled, and PostgreSQL may answer the cancel first (57014). Dapper
     /// wraps a connection that breaks while it maps a row in a DataException, so the causes are searched.
     /// </summary>
     private static bool IsDatabaseUnavailable(Exception exception)
     {
         for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
         {
-            if (cause is NpgsqlException { IsTransient: true } or NpgsqlException and not PostgresException or TimeoutException)
+            if (cause is NpgsqlException { IsTransient: true } or NpgsqlException and not PostgresException or TimeoutException
+                or PostgresException { SqlState: PostgresErrorCodes.QueryCanceled })
             {
                 return true;
             }

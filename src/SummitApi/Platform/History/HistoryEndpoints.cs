@@ -26,8 +26,7 @@ public static class HistoryEndpoints
     public static void MapRevisions(this IEndpointRouteBuilder routes, string itemRoute, string idParameter, string table, string tag)
     {
         routes.MapGet(itemRoute + "/revisions",
-                ([FromQuery] int? limit, [FromQuery] string? cursor, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors) =>
-                    ListRevisions(table, (string)context.Request.RouteValues[idParameter]!, limit, cursor, context, dataSource, cursors))
+                ([AsParameters] PageParameters paging) => ListRevisions(table, (string)paging.Http.Request.RouteValues[idParameter]!, paging))
             .WithName($"List{string.Concat(table.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]))}Revisions")
             .WithTags(tag)
             .ReadsTables(table).ReadsOneRecordOf(table, idParameter)
@@ -36,10 +35,10 @@ public static class HistoryEndpoints
     }
 
     public static async Task<Results<Ok<Page<RevisionDto>>, NotFound<ProblemDetails>, ValidationProblem>> ListRevisions(
-        string entity, string id, int? limit, string? cursor, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors)
+        string entity, string id, PageParameters paging)
     {
-        var request = new ListRequest(context, cursors, limit, cursor);
-        await using var connection = await request.OpenAsync(dataSource, context);
+        var request = paging.Start();
+        await using var connection = await paging.OpenAsync(request);
         var page = await request.ReadPageAsync<RevisionRow>(connection, HistoryQueries.Revisions, new { entity, id },
             r => [r.Version.ToString(CultureInfo.InvariantCulture)]);
         if (page is null)

@@ -2,7 +2,7 @@ using SummitApi.Platform.Reads;
 
 namespace SummitApi.Platform.OpenApi;
 
-/// <summary>Documents the asOf parameter every v1 read accepts (see AsOfFilter).</summary>
+/// <summary>Documents the asOf parameter every v1 read accepts (see AsOfFilter), in one wording, whether or not its handler binds it.</summary>
 internal sealed class AsOfParameterFilter : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
 {
     public void Apply(Microsoft.OpenApi.OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
@@ -13,7 +13,7 @@ internal sealed class AsOfParameterFilter : Swashbuckle.AspNetCore.SwaggerGen.IO
             return;
         }
         operation.Parameters ??= [];
-        operation.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
+        var asOf = new Microsoft.OpenApi.OpenApiParameter
         {
             Name = AsOfFilter.Parameter,
             In = Microsoft.OpenApi.ParameterLocation.Query,
@@ -22,7 +22,17 @@ internal sealed class AsOfParameterFilter : Swashbuckle.AspNetCore.SwaggerGen.IO
                 + "an instant before the database was created answers nothing. Any RFC 3339 instant, e.g. 2026-12-01T09:30:00Z; "
                 + "send an offset's '+' as %2B.",
             Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "date-time" },
-        });
+        };
+        // A handler that binds asOf (ReadParameters, PageParameters) has it described here, where it stands; others get it last.
+        var bound = operation.Parameters.ToList().FindIndex(p => p.Name == AsOfFilter.Parameter && p.In == Microsoft.OpenApi.ParameterLocation.Query);
+        if (bound >= 0)
+        {
+            operation.Parameters[bound] = asOf;
+        }
+        else
+        {
+            operation.Parameters.Add(asOf);
+        }
         // A malformed asOf (or an unknown query parameter) is a 400 on every read, also those with no other input.
         operation.Responses ??= [];
         if (!operation.Responses.ContainsKey("400"))

@@ -6,7 +6,7 @@ using SummitApi.Platform.Writes;
 namespace SummitApi.Platform.OpenApi;
 
 /// <summary>Documents the consistency token: a response header of the editorial writes, a request header of the reads.</summary>
-internal sealed class ConsistencyTokenFilter : IOperationFilter
+internal sealed class ConsistencyTokenOperationFilter : IOperationFilter
 {
     private const string ResponseDescription =
         "Present when the service reads from a replica: the primary's WAL position after this write. Send it as the " +

@@ -2,7 +2,7 @@ using SummitApi.Platform.Reads;
 
 namespace SummitApi.Platform.OpenApi;
 
-/// <summary>Describes limit and cursor where the handler is generic and has no XML docs to give them (the revisions lists).</summary>
+/// <summary>Describes the limit and cursor every list binds through PageParameters, from ListRequest's bounds.</summary>
 internal sealed class PagingParameterFilter : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
 {
     private static readonly Dictionary<string, string> Descriptions = new()

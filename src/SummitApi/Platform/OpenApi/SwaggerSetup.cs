@@ -44,6 +44,8 @@ public static class SwaggerSetup
             // A revision's stored fields and a merge patch's values are any JSON, not .NET's JsonNode class (whose parent
             // and root made a circular schema no JSON value matches).
             options.MapType<System.Text.Json.Nodes.JsonNode>(() => new Microsoft.OpenApi.OpenApiSchema { Description = "Any JSON value." });
+            // asOf is an instant on the wire; AsOfParameterFilter gives it its description.
+            options.MapType<SummitApi.Platform.Reads.AsOfInstant>(() => new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "date-time" });
             var xml = Path.Combine(AppContext.BaseDirectory, Assembly.GetExecutingAssembly().GetName().Name + ".xml");
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();
@@ -60,7 +62,7 @@ public static class SwaggerSetup
             options.OperationFilter<RouteParameterFilter>();
             options.OperationFilter<WriteHeadersFilter>();
             options.OperationFilter<AsOfParameterFilter>();
-            options.OperationFilter<ConsistencyTokenFilter>();
+            options.OperationFilter<ConsistencyTokenOperationFilter>();
             options.OperationFilter<PagingParameterFilter>();
             options.OperationFilter<LimitRangeFilter>();
             options.OperationFilter<ConditionalGetResponsesFilter>();

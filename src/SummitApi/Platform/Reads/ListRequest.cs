@@ -122,12 +122,13 @@ public sealed class ListRequest
 
     /// <summary>
     /// The connection a page is read on: as of the revision the cursor pins (or asOf). A cursor's pin waits for the
-    /// page's statement to show the tables moved past it (<see cref="ReadScope.MayDeferPin"/>).
+    /// page's statement to show the tables moved past it (<see cref="ReadScope.MayDeferPin"/>), unless the page is read
+    /// with more than one statement (<paramref name="snapshot"/>), whose parts must agree.
     /// </summary>
-    public Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context)
+    public Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context, bool snapshot = false)
     {
-        _pinDeferredOf = Revision is not null && ReadScope.MayDeferPin(context) ? context : null;
-        return ReadScope.OpenAsync(dataSource, context, _pinDeferredOf is null ? Revision : null);
+        _pinDeferredOf = Revision is not null && !snapshot && ReadScope.MayDeferPin(context) ? context : null;
+        return ReadScope.OpenAsync(dataSource, context, _pinDeferredOf is null ? Revision : null, snapshot);
     }
 
     /// <summary>

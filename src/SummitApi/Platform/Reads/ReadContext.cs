@@ -4,6 +4,14 @@ namespace SummitApi.Platform.Reads;
 /// What one read carries from the filters that parse the request to the connection that serves it and the cache
 /// that files the answer, typed, as a feature of the request rather than string-keyed items.
 /// </summary>
+/// <remarks>
+/// A handler binds its read with [AsParameters] (<see cref="ReadParameters"/>, or <see cref="PageParameters"/> for a list):
+/// its signature says it reads, as of which instant, and a list's which page; both hand it this context. The context
+/// itself stays a request feature, not a bound value, because most of its writers and readers run outside the handler:
+/// asOf and the consistency token are taken by every v1 GET, those of other folders too (the exports' files), and
+/// refused with a 400 naming them by filters before any handler runs; ReadScope learns the replica's revision when the
+/// connection opens, and the response cache reads it after the handler has returned.
+/// </remarks>
 public sealed class ReadContext
 {
     /// <summary>The instant an `asOf` query parameter asks for, in UTC (see <see cref="AsOfFilter"/>).</summary>

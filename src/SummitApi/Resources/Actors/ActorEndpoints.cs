@@ -1,7 +1,5 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
 
@@ -21,25 +19,17 @@ public static class ActorEndpoints
     }
 
     /// <param name="party">Only actors speaking for this party (a party id, e.g. CN).</param>
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<ActorDto>>, ValidationProblem>> ListActors(
-        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
-        [FromQuery] string? party, [FromQuery] int? limit, [FromQuery] string? cursor)
+        [FromQuery] string? party, [AsParameters] PageParameters paging)
     {
-        var request = new ListRequest(context, cursors, limit, cursor, ("party", party));
+        var request = paging.Start(("party", party));
         request.RequireExisting("party", party, "party");
-        await using var connection = await request.OpenAsync(dataSource, context);
+        await using var connection = await paging.OpenAsync(request);
         var page = await request.ReadPageAsync<ActorDto>(connection, ActorQueries.List, new { party }, a => [a.Id]);
         return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="actorId">The actor's id, e.g. xi-jinping.</param>
-    public static async Task<Results<Ok<ActorDto>, NotFound<ProblemDetails>>> GetActor(
-        string actorId, NpgsqlDataSource dataSource, HttpContext context)
-    {
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
-        var actor = await connection.QuerySingleOrDefaultAsync<ActorDto>(ActorQueries.ById, new { id = actorId });
-        return actor is null ? Problems.NotFound("actor", actorId) : TypedResults.Ok(actor);
-    }
+    public static Task<Results<Ok<ActorDto>, NotFound<ProblemDetails>>> GetActor(string actorId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(ActorResource.Definition, actorId);
 }

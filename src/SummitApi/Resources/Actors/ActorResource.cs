@@ -8,6 +8,8 @@ public static class ActorResource
     {
         Path = "actors", IdParameter = "actorId", Table = "actor", Name = "Actor", Tag = "Actors", SeedFile = "actors.json",
         MapReads = ActorEndpoints.MapActors,
+        Serializers = ActorJsonContext.Default,
+        Export = new() { Sql = ActorQueries.AllForExport, ForeignKeys = [("partyId", "parties")] },
         Validator = catalog => new ActorInputValidator(catalog), IdOf = record => record.Id,
         FindAsync = RecordLookup.ById<ActorDto>(ActorQueries.ById),
         CitationsOf = record => record.Citations,

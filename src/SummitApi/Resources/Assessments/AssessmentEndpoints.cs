@@ -1,7 +1,5 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
 
@@ -24,28 +22,19 @@ public static class AssessmentEndpoints
     /// <param name="summit">Only assessments of this summit (a summit id, e.g. busan-2025).</param>
     /// <param name="speaker">Only assessments by this actor (an actor id, e.g. zhu-feng).</param>
     /// <param name="topic">Only assessments on this topic (a topics code, e.g. taiwan).</param>
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<AssessmentDto>>, ValidationProblem>> ListAssessments(
-        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
-        [FromQuery] string? summit, [FromQuery] string? speaker, [FromQuery] string? topic,
-        [FromQuery] int? limit, [FromQuery] string? cursor)
+        [FromQuery] string? summit, [FromQuery] string? speaker, [FromQuery] string? topic, [AsParameters] PageParameters paging)
     {
-        var request = new ListRequest(context, cursors, limit, cursor, ("summit", summit), ("speaker", speaker), ("topic", topic));
+        var request = paging.Start(("summit", summit), ("speaker", speaker), ("topic", topic));
         request.RequireExisting("summit", summit, "summit");
         request.RequireExisting("speaker", speaker, "actor");
         request.RequireExisting("topic", topic, "topic", "code");
-        await using var connection = await request.OpenAsync(dataSource, context);
+        await using var connection = await paging.OpenAsync(request);
         var page = await request.ReadPageAsync<AssessmentDto>(connection, AssessmentQueries.List, new { summit, speaker, topic }, a => [a.Id]);
         return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="assessmentId">The assessment's id, e.g. zhu-feng-lose-lose.</param>
-    public static async Task<Results<Ok<AssessmentDto>, NotFound<ProblemDetails>>> GetAssessment(
-        string assessmentId, NpgsqlDataSource dataSource, HttpContext context)
-    {
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
-        var assessment = await connection.QuerySingleOrDefaultAsync<AssessmentDto>(AssessmentQueries.ById, new { id = assessmentId });
-        return assessment is null ? Problems.NotFound("assessment", assessmentId) : TypedResults.Ok(assessment);
-    }
+    public static Task<Results<Ok<AssessmentDto>, NotFound<ProblemDetails>>> GetAssessment(string assessmentId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(AssessmentResource.Definition, assessmentId);
 }

@@ -8,6 +8,8 @@ public static class AssessmentResource
     {
         Path = "assessments", IdParameter = "assessmentId", Table = "assessment", Name = "Assessment", Tag = "Assessments", SeedFile = "assessments.json",
         MapReads = AssessmentEndpoints.MapAssessments,
+        Serializers = AssessmentJsonContext.Default,
+        Export = new() { Sql = AssessmentQueries.AllForExport, ForeignKeys = [("speakerId", "actors"), ("summitId", "summits")] },
         Validator = catalog => new AssessmentInputValidator(catalog), IdOf = record => record.Id,
         FindAsync = RecordLookup.ById<AssessmentDto>(AssessmentQueries.ById),
         CitationsOf = record => record.Citations,

@@ -1,7 +1,5 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using SummitApi.Platform.Catalog;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
@@ -24,44 +22,33 @@ public static class CitationEndpoints
     }
 
     /// <param name="sourceId">The source's id, e.g. nyt-kuo-pierson-2025-10-30.</param>
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<SourceCitationDto>>, NotFound<ProblemDetails>, ValidationProblem>> ListSourceCitations(
-        string sourceId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
-        [FromQuery] int? limit, [FromQuery] string? cursor)
+        string sourceId, [AsParameters] PageParameters paging)
     {
-        var request = new ListRequest(context, cursors, limit, cursor);
+        var request = paging.Start();
         request.RequireParent("source", sourceId);
-        await using var connection = await request.OpenAsync(dataSource, context);
+        await using var connection = await paging.OpenAsync(request);
         var page = await request.ReadPageAsync<SourceCitationDto>(connection, CitationQueries.List, new { source = sourceId, recordType = (string?)null }, c => [c.Id]);
         return page is not null ? TypedResults.Ok(page) : request.IsValid ? Problems.NotFound("source", sourceId) : request.Problem();
     }
 
     /// <param name="source">Only citations of this source, e.g. nyt-kuo-pierson-2025-10-30.</param>
     /// <param name="recordType">Only citations of this kind of record: actor, summit, outcome, concession, readout, readout_statement, event, assessment or context_figure.</param>
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<SourceCitationDto>>, ValidationProblem>> ListCitations(
-        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors, IResourceCatalog catalog,
-        [FromQuery] string? source, [FromQuery] string? recordType, [FromQuery] int? limit, [FromQuery] string? cursor)
+        [FromQuery] string? source, [FromQuery] string? recordType, [AsParameters] PageParameters paging, IResourceCatalog catalog)
     {
-        var request = new ListRequest(context, cursors, limit, cursor, ("source", source), ("recordType", recordType));
+        var request = paging.Start(("source", source), ("recordType", recordType));
         if (recordType is not null && !catalog.CitedRecordTypes().Contains(recordType))
         {
             request.AddError("recordType", CitationRecordInputValidator.RecordTypeProblem(catalog.CitedRecordTypes()));
         }
         request.RequireExisting("source", source, "source");
-        await using var connection = await request.OpenAsync(dataSource, context);
+        await using var connection = await paging.OpenAsync(request);
         var page = await request.ReadPageAsync<SourceCitationDto>(connection, CitationQueries.List, new { source, recordType }, c => [c.Id]);
         return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="citationId">The citation's id, as listed by /api/v1/citations or /api/v1/sources/{sourceId}/citations.</param>
-    public static async Task<Results<Ok<SourceCitationDto>, NotFound<ProblemDetails>>> GetCitation(
-        string citationId, NpgsqlDataSource dataSource, HttpContext context)
-    {
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
-        var citation = await connection.QuerySingleOrDefaultAsync<SourceCitationDto>(CitationQueries.ById, new { id = citationId });
-        return citation is null ? Problems.NotFound("citation", citationId) : TypedResults.Ok(citation);
-    }
+    public static Task<Results<Ok<SourceCitationDto>, NotFound<ProblemDetails>>> GetCitation(string citationId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(CitationResource.Definition, citationId);
 }

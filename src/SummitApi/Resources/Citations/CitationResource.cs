@@ -9,6 +9,8 @@ public static class CitationResource
     {
         Path = "citations", IdParameter = "citationId", Table = "citation", Name = "Citation", Tag = "Sources", SeedFile = null,
         MapReads = CitationEndpoints.MapCitations,
+        Serializers = CitationJsonContext.Default,
+        Export = new() { Sql = CitationQueries.AllForExport, ForeignKeys = [("sourceId", "sources")] },
         Validator = catalog => new CitationRecordInputValidator(catalog), IdOf = record => record.IdOrDerived(),
         FindAsync = RecordLookup.ById<SourceCitationDto>(CitationQueries.ById),
         Row = record => record with { Id = record.IdOrDerived() },

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
 using SummitApi.Resources.Shared;
@@ -48,15 +46,11 @@ public static class ConcessionEndpoints
     /// <param name="activeOn">Only concessions in force on this day (YYYY-MM-DD); see the description.</param>
     /// <param name="dateBasis">With activeOn: the date bases that count, comma-separated (stated, derived, assumed); default all.</param>
     /// <param name="q">English full-text search over the instrument, metric and notes, e.g. soybeans.</param>
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<ConcessionDto>>, ValidationProblem>> ListConcessions(
-        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
         [FromQuery] string? summit, [FromQuery] string? giver, [FromQuery] string? beneficiary, [FromQuery] string? topic,
-        [FromQuery] DateOnly? activeOn, [FromQuery] string? dateBasis, [FromQuery] string? q, [FromQuery] int? limit, [FromQuery] string? cursor)
+        [FromQuery] DateOnly? activeOn, [FromQuery] string? dateBasis, [FromQuery] string? q, [AsParameters] PageParameters paging)
     {
-        var request = new ListRequest(context, cursors, limit, cursor,
-            ("summit", summit), ("giver", giver), ("beneficiary", beneficiary), ("topic", topic),
+        var request = paging.Start(("summit", summit), ("giver", giver), ("beneficiary", beneficiary), ("topic", topic),
             ("activeOn", activeOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("dateBasis", dateBasis), ("q", q));
         request.RequireText("q", q);
         request.RequireExisting("summit", summit, "summit");
@@ -64,23 +58,13 @@ public static class ConcessionEndpoints
         request.RequireExisting("beneficiary", beneficiary, "party");
         request.RequireExisting("topic", topic, "topic", "code");
         var dateBases = DateBasisFilter.Read(request, dateBasis, activeOn is not null, "activeOn");
-        await using var connection = await request.OpenAsync(dataSource, context);
+        await using var connection = await paging.OpenAsync(request);
         var page = await request.ReadPageAsync<ConcessionDto>(connection, ConcessionQueries.List,
             new { summit, giver, beneficiary, topic, activeOn, dateBases = dateBases.Codes, q }, c => [c.Id]);
-        if (page is null)
-        {
-            return request.Problem();
-        }
-        dateBases.Announce(context);
-        return TypedResults.Ok(page);
+        return dateBases.Answer(request, page, paging.Http);
     }
 
     /// <param name="concessionId">The concession's id, e.g. us-fentanyl-tariff-cut.</param>
-    public static async Task<Results<Ok<ConcessionDto>, NotFound<ProblemDetails>>> GetConcession(
-        string concessionId, NpgsqlDataSource dataSource, HttpContext context)
-    {
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
-        var concession = await connection.QuerySingleOrDefaultAsync<ConcessionDto>(ConcessionQueries.ById, new { id = concessionId });
-        return concession is null ? Problems.NotFound("concession", concessionId) : TypedResults.Ok(concession);
-    }
+    public static Task<Results<Ok<ConcessionDto>, NotFound<ProblemDetails>>> GetConcession(string concessionId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(ConcessionResource.Definition, concessionId);
 }

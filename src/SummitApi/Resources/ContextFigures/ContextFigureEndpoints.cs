@@ -1,7 +1,5 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
 
@@ -21,25 +19,17 @@ public static class ContextFigureEndpoints
     }
 
     /// <param name="summit">Only figures given as background to this summit (a summit id, e.g. busan-2025).</param>
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<ContextFigureDto>>, ValidationProblem>> ListContextFigures(
-        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
-        [FromQuery] string? summit, [FromQuery] int? limit, [FromQuery] string? cursor)
+        [FromQuery] string? summit, [AsParameters] PageParameters paging)
     {
-        var request = new ListRequest(context, cursors, limit, cursor, ("summit", summit));
+        var request = paging.Start(("summit", summit));
         request.RequireExisting("summit", summit, "summit");
-        await using var connection = await request.OpenAsync(dataSource, context);
+        await using var connection = await paging.OpenAsync(request);
         var page = await request.ReadPageAsync<ContextFigureDto>(connection, ContextFigureQueries.List, new { summit }, f => [f.Id]);
         return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="figureId">The figure's id, e.g. china-growth-target.</param>
-    public static async Task<Results<Ok<ContextFigureDto>, NotFound<ProblemDetails>>> GetContextFigure(
-        string figureId, NpgsqlDataSource dataSource, HttpContext context)
-    {
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
-        var figure = await connection.QuerySingleOrDefaultAsync<ContextFigureDto>(ContextFigureQueries.ById, new { id = figureId });
-        return figure is null ? Problems.NotFound("context figure", figureId) : TypedResults.Ok(figure);
-    }
+    public static Task<Results<Ok<ContextFigureDto>, NotFound<ProblemDetails>>> GetContextFigure(string figureId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(ContextFigureResource.Definition, figureId);
 }

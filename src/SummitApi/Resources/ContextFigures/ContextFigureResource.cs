@@ -8,6 +8,8 @@ public static class ContextFigureResource
     {
         Path = "context-figures", IdParameter = "figureId", Table = "context_figure", Name = "ContextFigure", Tag = "Context figures", SeedFile = "context-figures.json",
         MapReads = ContextFigureEndpoints.MapContextFigures,
+        Serializers = ContextFigureJsonContext.Default,
+        Export = new() { Sql = ContextFigureQueries.AllForExport, ForeignKeys = [("summitId", "summits")] },
         Validator = catalog => new ContextFigureInputValidator(catalog), IdOf = record => record.Id,
         FindAsync = RecordLookup.ById<ContextFigureDto>(ContextFigureQueries.ById),
         CitationsOf = record => record.Citations,

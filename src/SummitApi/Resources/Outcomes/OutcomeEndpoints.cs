@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -34,48 +33,36 @@ public static class OutcomeEndpoints
     /// <param name="party">Only outcomes this party's own account reports (a party id, e.g. CN).</param>
     /// <param name="status">Only outcomes with this status (an outcomeStatuses code, e.g. announced).</param>
     /// <param name="q">English full-text search over the title, summary and notes, e.g. soybeans.</param>
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<OutcomeDto>>, ValidationProblem>> ListOutcomes(
-        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
         [FromQuery] string? summit, [FromQuery] string? topic, [FromQuery] string? party, [FromQuery] string? status,
-        [FromQuery] string? q, [FromQuery] int? limit, [FromQuery] string? cursor)
+        [FromQuery] string? q, [AsParameters] PageParameters paging)
     {
-        var request = new ListRequest(context, cursors, limit, cursor,
-            ("summit", summit), ("topic", topic), ("party", party), ("status", status), ("q", q));
+        var request = paging.Start(("summit", summit), ("topic", topic), ("party", party), ("status", status), ("q", q));
         request.RequireText("q", q);
         request.RequireExisting("summit", summit, "summit");
         request.RequireExisting("topic", topic, "topic", "code");
         request.RequireExisting("party", party, "party");
         request.RequireExisting("status", status, "outcome_status", "code");
-        await using var connection = await request.OpenAsync(dataSource, context);
+        await using var connection = await paging.OpenAsync(request);
         var page = await ReadPageAsync(connection, request, summit, topic, party, status, q);
         return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="outcomeId">The outcome's id, e.g. truce-extension.</param>
-    public static async Task<Results<Ok<OutcomeDto>, NotFound<ProblemDetails>>> GetOutcome(
-        string outcomeId, NpgsqlDataSource dataSource, HttpContext context)
-    {
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
-        var outcome = await connection.QuerySingleOrDefaultAsync<OutcomeDto>(OutcomeQueries.ById, new { id = outcomeId });
-        return outcome is null ? Problems.NotFound("outcome", outcomeId) : TypedResults.Ok(outcome);
-    }
+    public static Task<Results<Ok<OutcomeDto>, NotFound<ProblemDetails>>> GetOutcome(string outcomeId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(OutcomeResource.Definition, outcomeId);
 
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
     /// <param name="topic">Only outcomes on this topic (a topics code, e.g. rare_earths).</param>
     /// <param name="status">Only outcomes with this status (an outcomeStatuses code, e.g. announced).</param>
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<OutcomeDto>>, NotFound<ProblemDetails>, ValidationProblem>> ListSummitOutcomes(
-        string summitId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
-        [FromQuery] string? topic, [FromQuery] string? status, [FromQuery] int? limit, [FromQuery] string? cursor)
+        string summitId, [FromQuery] string? topic, [FromQuery] string? status, [AsParameters] PageParameters paging)
     {
-        var request = new ListRequest(context, cursors, limit, cursor, ("topic", topic), ("status", status));
+        var request = paging.Start(("topic", topic), ("status", status));
         request.RequireExisting("topic", topic, "topic", "code");
         request.RequireExisting("status", status, "outcome_status", "code");
         request.RequireParent("summit", summitId);
-        await using var connection = await request.OpenAsync(dataSource, context);
+        await using var connection = await paging.OpenAsync(request);
         var page = await ReadPageAsync(connection, request, summitId, topic, party: null, status, q: null);
         return page is not null ? TypedResults.Ok(page) : request.IsValid ? Problems.NotFound("summit", summitId) : request.Problem();
     }

@@ -8,6 +8,8 @@ public static class OutcomeResource
     {
         Path = "outcomes", IdParameter = "outcomeId", Table = "outcome", Name = "Outcome", Tag = "Outcomes", SeedFile = "outcomes.json",
         MapReads = OutcomeEndpoints.MapOutcomes,
+        Serializers = OutcomeJsonContext.Default,
+        Export = new() { Sql = OutcomeQueries.AllForExport, ForeignKeys = [("summitId", "summits")] },
         Validator = catalog => new OutcomeInputValidator(catalog), IdOf = record => record.Id,
         FindAsync = RecordLookup.ById<OutcomeDto>(OutcomeQueries.ById),
         CitationsOf = record => record.Citations,

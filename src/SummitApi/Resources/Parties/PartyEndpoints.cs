@@ -1,7 +1,5 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
 
@@ -20,24 +18,15 @@ public static class PartyEndpoints
             .WithDescription("One state or bloc: its code, name and kind. Parties are reference data and cite no source.");
     }
 
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Results<Ok<Page<PartyDto>>, ValidationProblem>> ListParties(
-        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
-        [FromQuery] int? limit, [FromQuery] string? cursor)
+    public static async Task<Results<Ok<Page<PartyDto>>, ValidationProblem>> ListParties([AsParameters] PageParameters paging)
     {
-        var request = new ListRequest(context, cursors, limit, cursor);
-        await using var connection = await request.OpenAsync(dataSource, context);
+        var request = paging.Start();
+        await using var connection = await paging.OpenAsync(request);
         var page = await request.ReadPageAsync<PartyDto>(connection, PartyQueries.List, new { }, p => [p.Id]);
         return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="partyId">The party's code, e.g. US or CN.</param>
-    public static async Task<Results<Ok<PartyDto>, NotFound<ProblemDetails>>> GetParty(
-        string partyId, NpgsqlDataSource dataSource, HttpContext context)
-    {
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
-        var party = await connection.QuerySingleOrDefaultAsync<PartyDto>(PartyQueries.ById, new { id = partyId });
-        return party is null ? Problems.NotFound("party", partyId) : TypedResults.Ok(party);
-    }
+    public static Task<Results<Ok<PartyDto>, NotFound<ProblemDetails>>> GetParty(string partyId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(PartyResource.Definition, partyId);
 }

@@ -9,6 +9,8 @@ public static class PartyResource
     {
         Path = "parties", IdParameter = "partyId", Table = "party", Name = "Party", Tag = "Parties", SeedFile = "parties.json",
         MapReads = PartyEndpoints.MapParties,
+        Serializers = PartyJsonContext.Default,
+        Export = new() { Sql = PartyQueries.AllForExport },
         Validator = catalog => new PartyInputValidator(catalog), IdOf = record => record.Id,
         FindAsync = RecordLookup.ById<PartyDto>(PartyQueries.ById),
         IsWritable = false,

@@ -48,16 +48,13 @@ public static class ReadoutEndpoints
     }
 
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<ReadoutDto>>, NotFound<ProblemDetails>, ValidationProblem>> ListSummitReadouts(
-        string summitId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
-        [FromQuery] int? limit, [FromQuery] string? cursor)
+        string summitId, [AsParameters] PageParameters paging)
     {
-        var request = new ListRequest(context, cursors, limit, cursor);
+        var request = paging.Start();
         request.RequireParent("summit", summitId);
         // Two statements, the readouts and then their statements: one snapshot, so that they agree.
-        await using var connection = await ReadScope.OpenAsync(dataSource, context, request.Revision, snapshot: true);
+        await using var connection = await paging.OpenAsync(request, snapshot: true);
         var page = await request.ReadPageAsync<ReadoutDto>(connection, ReadoutQueries.ListBySummit, new { summitId }, r => [r.Id]);
         if (page is null)
         {
@@ -67,37 +64,27 @@ public static class ReadoutEndpoints
     }
 
     /// <param name="readoutId">The readout's id, e.g. cn-government-summary-busan.</param>
-    public static async Task<Results<Ok<ReadoutDto>, NotFound<ProblemDetails>>> GetReadout(
-        string readoutId, NpgsqlDataSource dataSource, HttpContext context)
-    {
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
-        var readout = await connection.QuerySingleOrDefaultAsync<ReadoutDto>(ReadoutQueries.ById, new { id = readoutId });
-        return readout is null ? Problems.NotFound("readout", readoutId) : TypedResults.Ok((await WithStatementsAsync(connection, [readout]))[0]);
-    }
+    public static Task<Results<Ok<ReadoutDto>, NotFound<ProblemDetails>>> GetReadout(string readoutId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(ReadoutResource.Definition, readoutId);
 
     /// <param name="statementId">The statement's id, e.g. us-trump-remarks-12-out-of-10.</param>
-    public static async Task<Results<Ok<ReadoutStatementDto>, NotFound<ProblemDetails>>> GetReadoutStatement(
-        string statementId, NpgsqlDataSource dataSource, HttpContext context)
-    {
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
-        var statement = await connection.QuerySingleOrDefaultAsync<ReadoutStatementDto>(ReadoutQueries.StatementById, new { id = statementId });
-        return statement is null ? Problems.NotFound("readout statement", statementId) : TypedResults.Ok(statement);
-    }
+    public static Task<Results<Ok<ReadoutStatementDto>, NotFound<ProblemDetails>>> GetReadoutStatement(string statementId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(ReadoutResource.Statements, statementId);
 
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
     /// <param name="topic">Only this topic (a topics code, e.g. taiwan).</param>
     /// <param name="classification">Only topics classified so: consistent, conflicting, one_sided, absent_from_all or unattributed.</param>
     public static async Task<Results<Ok<ReadoutDifferencesDto>, NotFound<ProblemDetails>, ValidationProblem>> GetReadoutDifferences(
-        string summitId, HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors, ReadoutDifferenceMemo memo,
-        [FromQuery] string? topic, [FromQuery] string? classification)
+        string summitId, [FromQuery] string? topic, [FromQuery] string? classification,
+        [AsParameters] ReadParameters read, CursorCodec cursors, ReadoutDifferenceMemo memo)
     {
         // Not a paged list, but its filters are checked and reported the same way.
-        var request = new ListRequest(context, cursors, limit: null, cursor: null);
+        var request = new ListRequest(read.Http, cursors, limit: null, cursor: null);
         if (classification is not null && !DifferenceClassifier.Classifications.Contains(classification))
         {
             request.AddError("classification", $"'classification' must be one of {string.Join(", ", DifferenceClassifier.Classifications)}.");
         }
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
+        await using var connection = await read.OpenAsync();
         var (topicKnown, differences) = await memo.ReadAsync(connection, summitId, topic);
         if (!topicKnown)
         {

@@ -9,6 +9,14 @@ public static class ReadoutResource
     {
         Path = "readouts", IdParameter = "readoutId", Table = "readout", Name = "Readout", Tag = "Readouts", SeedFile = "readouts.json",
         MapReads = ReadoutEndpoints.MapReadouts,
+        Serializers = ReadoutJsonContext.Default,
+        // A readout embeds its statements, as GET /api/v1/readouts/{id} serves it; they are also a data set of their own.
+        Export = new()
+        {
+            Sql = ReadoutQueries.AllForExport,
+            ForeignKeys = [("summitId", "summits"), ("partyId", "parties"), ("issuerId", "actors")],
+            Complete = ReadoutEndpoints.WithStatementsAsync,
+        },
         Validator = catalog => new ReadoutInputValidator(catalog), IdOf = record => record.Id,
         FindAsync = async (connection, id) => await connection.QuerySingleOrDefaultAsync<ReadoutDto>(ReadoutQueries.ById, new { id }) is { } readout
             ? (await ReadoutEndpoints.WithStatementsAsync(connection, [readout]))[0]
@@ -28,6 +36,12 @@ public static class ReadoutResource
         Seeds = files => [.. files.Records<ReadoutInput>("readouts.json")
             .SelectMany(readout => (readout.Statements ?? []).Select(statement => statement with { ReadoutId = statement.ReadoutId ?? readout.Id }))],
         MapReads = null,
+        Serializers = ReadoutJsonContext.Default,
+        Export = new()
+        {
+            Sql = ReadoutQueries.AllStatementsForExport,
+            ForeignKeys = [("readoutId", "readouts"), ("partyId", "parties"), ("outcomeId", "outcomes"), ("concessionId", "concessions")],
+        },
         Validator = catalog => new ReadoutStatementInputValidator(catalog), IdOf = record => record.Id,
         FindAsync = RecordLookup.ById<ReadoutStatementDto>(ReadoutQueries.StatementById),
         CitationsOf = record => record.Citations,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SummitApi.Platform.Reads;
 
 namespace SummitApi.Resources.Shared;
@@ -58,8 +59,19 @@ public sealed class DateBasisFilter
         return filter;
     }
 
+    /// <summary>The list's answer: the 400 when <paramref name="page"/> was refused, else the page, saying which bases its date filter used.</summary>
+    public Results<Ok<Page<T>>, ValidationProblem> Answer<T>(ListRequest request, Page<T>? page, HttpContext context)
+    {
+        if (page is null)
+        {
+            return request.Problem();
+        }
+        Announce(context);
+        return TypedResults.Ok(page);
+    }
+
     /// <summary>Says which bases a date filter used: those asked for, or every basis there is.</summary>
-    public void Announce(HttpContext context)
+    private void Announce(HttpContext context)
     {
         if (_hasDateFilter)
         {

@@ -8,6 +8,8 @@ public static class SourceResource
     {
         Path = "sources", IdParameter = "sourceId", Table = "source", Name = "Source", Tag = "Sources", SeedFile = "sources.json",
         MapReads = SourceEndpoints.MapSources,
+        Serializers = SourceJsonContext.Default,
+        Export = new() { Sql = SourceQueries.AllForExport },
         Validator = catalog => new SourceInputValidator(catalog), IdOf = record => record.Id,
         FindAsync = RecordLookup.ById<SourceDto>(SourceQueries.ById),
     };

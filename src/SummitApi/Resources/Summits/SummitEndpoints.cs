@@ -1,7 +1,5 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
 
@@ -20,24 +18,15 @@ public static class SummitEndpoints
             .WithDescription("One engagement with its date (and the date's precision), length, status, participating parties and citations.");
     }
 
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Results<Ok<Page<SummitDto>>, ValidationProblem>> ListSummits(
-        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
-        [FromQuery] int? limit, [FromQuery] string? cursor)
+    public static async Task<Results<Ok<Page<SummitDto>>, ValidationProblem>> ListSummits([AsParameters] PageParameters paging)
     {
-        var request = new ListRequest(context, cursors, limit, cursor);
-        await using var connection = await request.OpenAsync(dataSource, context);
+        var request = paging.Start();
+        await using var connection = await paging.OpenAsync(request);
         var page = await request.ReadPageAsync<SummitDto>(connection, SummitQueries.List, new { }, s => [s.Id]);
         return page is null ? request.Problem() : TypedResults.Ok(page);
     }
 
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
-    public static async Task<Results<Ok<SummitDto>, NotFound<ProblemDetails>>> GetSummit(
-        string summitId, NpgsqlDataSource dataSource, HttpContext context)
-    {
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
-        var summit = await connection.QuerySingleOrDefaultAsync<SummitDto>(SummitQueries.ById, new { id = summitId });
-        return summit is null ? Problems.NotFound("summit", summitId) : TypedResults.Ok(summit);
-    }
+    public static Task<Results<Ok<SummitDto>, NotFound<ProblemDetails>>> GetSummit(string summitId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(SummitResource.Definition, summitId);
 }

@@ -8,6 +8,8 @@ public static class SummitResource
     {
         Path = "summits", IdParameter = "summitId", Table = "summit", Name = "Summit", Tag = "Summits", SeedFile = "summits.json",
         MapReads = SummitEndpoints.MapSummits,
+        Serializers = SummitJsonContext.Default,
+        Export = new() { Sql = SummitQueries.AllForExport },
         Validator = catalog => new SummitInputValidator(catalog), IdOf = record => record.Id,
         FindAsync = RecordLookup.ById<SummitDto>(SummitQueries.ById),
         CitationsOf = record => record.Citations,

@@ -8,6 +8,8 @@ public static class EventResource
     {
         Path = "events", IdParameter = "eventId", Table = "event", Name = "Event", Tag = "Timeline", SeedFile = "events.json",
         MapReads = TimelineEndpoints.MapTimeline,
+        Serializers = TimelineJsonContext.Default,
+        Export = new() { Sql = TimelineQueries.AllForExport },
         Validator = catalog => new EventInputValidator(catalog), IdOf = record => record.Id,
         FindAsync = RecordLookup.ById<EventDto>(TimelineQueries.ById),
         CitationsOf = record => record.Citations,

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
 using SummitApi.Resources.Shared;
@@ -41,37 +39,22 @@ public static class TimelineEndpoints
     /// <param name="from">Only events whose period ends on or after this day (YYYY-MM-DD).</param>
     /// <param name="to">Only events whose period starts on or before this day (YYYY-MM-DD).</param>
     /// <param name="dateBasis">With from or to: the date bases that count, comma-separated (stated, derived, assumed); default all.</param>
-    /// <param name="limit">Items per page, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<EventDto>>, ValidationProblem>> ListTimelineEvents(
-        HttpContext context, NpgsqlDataSource dataSource, CursorCodec cursors,
-        [FromQuery] string? summit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] string? dateBasis,
-        [FromQuery] int? limit, [FromQuery] string? cursor)
+        [FromQuery] string? summit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] string? dateBasis, [AsParameters] PageParameters paging)
     {
-        var request = new ListRequest(context, cursors, limit, cursor,
-            ("summit", summit), ("from", IsoDate(from)), ("to", IsoDate(to)), ("dateBasis", dateBasis));
+        var request = paging.Start(("summit", summit), ("from", IsoDate(from)), ("to", IsoDate(to)), ("dateBasis", dateBasis));
         request.RequireRange("from", from, "to", to);
         request.RequireExisting("summit", summit, "summit");
         var dateBases = DateBasisFilter.Read(request, dateBasis, from is not null || to is not null, "from, to");
-        await using var connection = await request.OpenAsync(dataSource, context);
+        await using var connection = await paging.OpenAsync(request);
         var page = await request.ReadPageBySortKeyAsync<EventDto>(connection, TimelineQueries.List,
             new { summit, from, to, dateBases = dateBases.Codes }, e => e.Id);
-        if (page is null)
-        {
-            return request.Problem();
-        }
-        dateBases.Announce(context);
-        return TypedResults.Ok(page);
+        return dateBases.Answer(request, page, paging.Http);
     }
 
     /// <param name="eventId">The event's id, e.g. trump-xi-call-late-november.</param>
-    public static async Task<Results<Ok<EventDto>, NotFound<ProblemDetails>>> GetEvent(
-        string eventId, NpgsqlDataSource dataSource, HttpContext context)
-    {
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
-        var timelineEvent = await connection.QuerySingleOrDefaultAsync<EventDto>(TimelineQueries.ById, new { id = eventId });
-        return timelineEvent is null ? Problems.NotFound("event", eventId) : TypedResults.Ok(timelineEvent);
-    }
+    public static Task<Results<Ok<EventDto>, NotFound<ProblemDetails>>> GetEvent(string eventId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(EventResource.Definition, eventId);
 
     private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

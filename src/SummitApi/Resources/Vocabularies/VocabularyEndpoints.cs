@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using SummitApi.Resources.ReadoutDifferences;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Validation;
@@ -17,9 +16,9 @@ public static class VocabularyEndpoints
             .WithDescription("Every controlled list of codes that records use (topics, concession actions, units, kinds, statuses, …), each ordered by code, plus the fixed lists of date precisions, date qualifiers, readout-difference classifications and the bases of readout-difference stances.");
     }
 
-    public static async Task<Ok<VocabulariesDto>> GetVocabularies(NpgsqlDataSource dataSource, HttpContext context)
+    public static async Task<Ok<VocabulariesDto>> GetVocabularies([AsParameters] ReadParameters read)
     {
-        await using var connection = await ReadScope.OpenAsync(dataSource, context);
+        await using var connection = await read.OpenAsync();
         var rows = await connection.QueryAsync<(string Vocabulary, string Code, string Label, string? Description)>(VocabularyQueries.AllTerms);
         var terms = rows.GroupBy(r => r.Vocabulary).ToDictionary(
             g => g.Key, g => (IReadOnlyList<VocabularyTerm>)[.. g.Select(r => new VocabularyTerm(r.Code, r.Label, r.Description))]);
