@@ -146,6 +146,18 @@ public sealed class UncachedReadTests(UncachedSummitApiFactory factory) : IClass
         Assert.Equal(100, chosen.MaxPoolSize);
     }
 
+    [Fact]
+    public async Task The_service_s_sessions_compile_no_statements_unless_its_connection_string_sets_jit()
+    {
+        await using var connection = await factory.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var show = new NpgsqlCommand("SHOW jit", connection);
+        var chosen = new NpgsqlConnectionStringBuilder("Host=localhost;Options=-c jit=on");
+        ConnectionSettings.ApplyServiceDefaults(chosen);
+
+        Assert.Equal("off", await show.ExecuteScalarAsync());
+        Assert.Equal("-c jit=on", chosen.Options);
+    }
+
     /// <summary>The second of two reads: the first one may open connections and prepare statements.</summary>
     private async Task<(HttpResponseMessage Response, int SqlCommands)> GetTwiceAsync(string path)
     {
