@@ -63,7 +63,7 @@ INSERT INTO revision SELECT * FROM revision_unpartitioned;
 CREATE INDEX revision_seq_idx ON revision (seq, ordinal);
 CREATE INDEX revision_current_idx ON revision (entity, record_id) WHERE valid_to_seq IS NULL;
 CREATE INDEX revision_as_of_idx ON revision (entity, record_id, seq);
-CREATE INDEX revision_entity_seq_idx ON revision (entity, seq);
+-- (entity, seq) needs no index of its own here: the primary key (entity, seq, ordinal) serves a table's newest change.
 
 CREATE FUNCTION asof.refresh_views() RETURNS void LANGUAGE plpgsql AS $refresh$
 DECLARE

@@ -18,7 +18,7 @@ public static class DataRevision
     /// The newest committed change set that wrote one of the tables in the parameter @tables (text[]), as an SQL
     /// expression: the data revision of what a read of those tables sees, unmoved by writes elsewhere. Bounded by the
     /// change sets the read sees (the asof views narrow change_set to the pinned revision); a probe per table of
-    /// revision_entity_seq_idx (db/0003).
+    /// revision's primary key, (entity, seq, ordinal) (db/0011).
     /// </summary>
     public const string OfTables = """
         (SELECT coalesce(max(newest.seq), 0)
