@@ -108,7 +108,7 @@ public sealed class UncachedReadTests(UncachedSummitApiFactory factory) : IClass
     }
 
     [Fact]
-    public async Task An_as_of_read_opens_and_pins_its_snapshot_in_one_statement()
+    public async Task An_as_of_read_by_id_sends_its_pin_and_its_read_in_one_command()
     {
         var asOf = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"));
         await factory.WriteOutsideTheApiAsync("test", "a revision after the instant asked for",
@@ -118,6 +118,31 @@ public sealed class UncachedReadTests(UncachedSummitApiFactory factory) : IClass
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("Written after the asOf instant.", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, commands);
+    }
+
+    [Fact]
+    public async Task An_as_of_read_by_id_after_the_last_write_answers_as_the_table_does()
+    {
+        var current = await factory.CreateClient().GetStringAsync("/api/v1/outcomes/truce-extension");
+        var asOf = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"));
+
+        var then = await factory.CreateClient().GetStringAsync($"/api/v1/outcomes/truce-extension?asOf={asOf}");
+
+        Assert.Equal(current, then);
+    }
+
+    [Fact]
+    public async Task An_as_of_list_page_opens_and_pins_its_snapshot_in_one_statement()
+    {
+        var asOf = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"));
+        await factory.WriteOutsideTheApiAsync("test", "a revision after the instant asked for",
+            "UPDATE summit SET notes = 'Written after the asOf list instant.' WHERE id = 'busan-2025'");
+
+        var (response, commands) = await GetTwiceAsync($"/api/v1/summits?asOf={asOf}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("Written after the asOf list instant.", await response.Content.ReadAsStringAsync());
         Assert.Equal(2, commands);
     }
 

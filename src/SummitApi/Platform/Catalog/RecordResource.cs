@@ -8,7 +8,7 @@ namespace SummitApi.Platform.Catalog;
 
 /// <summary>
 /// One kind of record the service holds, described once: where it lives, how its write model is validated and
-/// seeded, how to read back the representation GET serves (whose ETag If-Match names), and which endpoints read it.
+/// seeded, how to read back the representation GET serves (<see cref="Lookup"/>) (whose ETag If-Match names), and which endpoints read it.
 /// Writes, seeding, reference checks and the exports all iterate these descriptions instead of naming resources.
 /// </summary>
 /// <typeparam name="TInput">The write model, as POST and PUT accept it and the seed files hold it.</typeparam>
@@ -48,7 +48,8 @@ public sealed class RecordResource<TInput, TRecord> : IRecordResource
 
     public required Func<TInput, string> IdOf { get; init; }
 
-    public required Func<NpgsqlConnection, string, Task<TRecord?>> FindAsync { get; init; }
+    /// <summary>How the record GET serves is read by id.</summary>
+    public required RecordLookup<TRecord> Lookup { get; init; }
 
     /// <summary>The record's citations, written with it; null for resources that are not facts (sources, citations, parties).</summary>
     public Func<TInput, IReadOnlyList<CitationInput>>? CitationsOf { get; init; }

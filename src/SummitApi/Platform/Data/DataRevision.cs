@@ -17,13 +17,8 @@ public static class DataRevision
     /// <summary>
     /// The newest committed change set that wrote one of the tables in the parameter @tables (text[]), as an SQL
     /// expression: the data revision of what a read of those tables sees, unmoved by writes elsewhere. Bounded by the
-    /// change sets the read sees (the asof views narrow change_set to the pinned revision); a probe per table of
-    /// revision's primary key, (entity, seq, ordinal) (db/0011).
+    /// change sets the read sees (the asof views narrow change_set to the pinned revision); tables_revision (db/0012)
+    /// probes each table's partition of the history.
     /// </summary>
-    public const string OfTables = """
-        (SELECT coalesce(max(newest.seq), 0)
-           FROM unnest(@tables::text[]) AS read(entity)
-          CROSS JOIN LATERAL (SELECT max(r.seq) AS seq FROM revision r
-                               WHERE r.entity = read.entity AND r.seq <= (SELECT max(seq) FROM change_set)) AS newest)
-        """;
+    public const string OfTables = "public.tables_revision(@tables::text[], (SELECT coalesce(max(seq), 0) FROM change_set))";
 }

@@ -38,7 +38,16 @@ public sealed class ReadParameters
         where TInput : class
         where TRecord : class
     {
-        await using var connection = await OpenAsync();
-        return await resource.FindAsync(connection, id) is { } record ? TypedResults.Ok(record) : Problems.NotFound(RecordNames.InWords(resource.Table), id);
+        var record = resource.Lookup.Statement is { } statement
+            ? await ReadScope.ReadOneAsync<TRecord>(DataSource, Http, statement, id)
+            : await FindOnItsOwnConnectionAsync(resource.Lookup, id);
+        return record is not null ? TypedResults.Ok(record) : Problems.NotFound(RecordNames.InWords(resource.Table), id);
+    }
+
+    private async Task<TRecord?> FindOnItsOwnConnectionAsync<TRecord>(RecordLookup<TRecord> lookup, string id) where TRecord : class
+    {
+        // More than one statement: from one snapshot, so that they agree.
+        await using var connection = await OpenAsync(snapshot: true);
+        return await lookup.FindAsync(connection, id);
     }
 }

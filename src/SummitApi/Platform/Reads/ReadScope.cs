@@ -18,22 +18,14 @@ public static class ReadScope
     private const string BeginSnapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
     /// <summary>
-    /// Opens the snapshot and pins it in one round trip: the newest revision (head), the revision the read is pinned to
-    /// (the cursor's, else the last one committed by asOf), and, when that is older than the newest change to the tables
-    /// the read declares (@tables; all of them when null), the asof views put before the tables at that revision: a
-    /// revision past that change shows those tables as they are now, which the tables themselves serve faster.
-    /// set_config's is_local makes both settings end with the transaction.
+    /// Opens the snapshot and pins it (asof.pin, db/0012) in one round trip: the newest revision (head), the revision the
+    /// read is pinned to (the cursor's, else the last one committed by asOf), and, when that is older than the newest
+    /// change to the tables the read declares (@tables; all of them when null), the asof views put before the tables at
+    /// that revision, until the transaction ends.
     /// </summary>
     private const string BeginPinned = $"""
         {BeginSnapshot};
-        SELECT head, pinned,
-               CASE WHEN pinned < tables_head
-                    THEN set_config('search_path', 'asof, public', true) || set_config('summit.as_of_seq', pinned::text, true)
-               END AS views_pinned
-          FROM (SELECT coalesce(max(seq), 0) AS head,
-                       coalesce(@pinnedRevision::bigint, max(seq) FILTER (WHERE committed_at <= @asOf), 0) AS pinned,
-                       CASE WHEN @tables::text[] IS NULL THEN coalesce(max(seq), 0) ELSE {DataRevision.OfTables} END AS tables_head
-                  FROM change_set) AS revisions
+        SELECT head, pinned FROM asof.pin(@asOf::timestamptz, @pinnedRevision::bigint, @tables::text[])
         """;
 
     /// <param name="pinnedRevision">The data revision a list cursor pins, if any.</param>
@@ -44,18 +36,46 @@ public static class ReadScope
     public static Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context, long? pinnedRevision = null, bool snapshot = false) =>
         OpenAsync(dataSource, context.RequestServices.GetService<ReadReplica>(), context, pinnedRevision, snapshot);
 
-    /// <param name="dataSource">The primary.</param>
-    /// <param name="replica">The read replica, when one is configured and may serve this read.</param>
-    private static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, ReadReplica? replica, HttpContext context, long? pinnedRevision, bool snapshot)
+    /// <summary>
+    /// Reads one record with <paramref name="statement"/> (one statement, parameter @id) as the request asks. Pinned to an
+    /// instant (asOf), the pin (asof.pin_instant, db/0012) and the read go in one batch, one round trip, which
+    /// PostgreSQL runs as one implicit transaction, where <see cref="OpenAsync(NpgsqlDataSource, HttpContext, long?, bool)"/>
+    /// and the read would take three (the snapshot and the pin, the read, and the ROLLBACK when the connection goes
+    /// back to the pool).
+    /// </summary>
+    public static async Task<T?> ReadOneAsync<T>(NpgsqlDataSource dataSource, HttpContext context, string statement, string id) where T : class
+    {
+        var asOf = ReadContext.Of(context).AsOf;
+        await using var connection = await OpenUnpinnedAsync(dataSource, context.RequestServices.GetService<ReadReplica>(), context);
+        if (asOf is null)
+        {
+            return await connection.QuerySingleOrDefaultAsync<T>(statement, new { id });
+        }
+        // An instant cannot be past what a replica has replayed, as a cursor's revision can: no fallback to the primary.
+        await using var batch = await connection.QueryMultipleAsync($"SELECT asof.pin_instant(@asOf::timestamptz);\n{statement}", new { asOf, id });
+        await batch.ReadSingleAsync<long>();
+        return await batch.ReadSingleOrDefaultAsync<T>();
+    }
+
+    /// <summary>The primary's connection, or the replica's when it may serve the read (the token's write replayed).</summary>
+    private static async Task<NpgsqlConnection> OpenUnpinnedAsync(NpgsqlDataSource dataSource, ReadReplica? replica, HttpContext context)
     {
         var read = ReadContext.Of(context);
-        var asOf = read.AsOf;
         var connection = replica is null ? null : await replica.OpenAsync(read.ConsistencyToken, context.RequestAborted);
         if (connection is not null)
         {
             read.ReplicaRevision = await DataRevision.CurrentAsync(connection);
+            return connection;
         }
-        connection ??= await dataSource.OpenConnectionAsync(context.RequestAborted);
+        return await dataSource.OpenConnectionAsync(context.RequestAborted);
+    }
+
+    /// <param name="dataSource">The primary.</param>
+    /// <param name="replica">The read replica, when one is configured and may serve this read.</param>
+    private static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, ReadReplica? replica, HttpContext context, long? pinnedRevision, bool snapshot)
+    {
+        var asOf = ReadContext.Of(context).AsOf;
+        var connection = await OpenUnpinnedAsync(dataSource, replica, context);
         if (pinnedRevision is null && asOf is null && !snapshot)
         {
             return connection;
@@ -101,7 +121,9 @@ public static class ReadScope
 
     private static Task<PinnedRevisions> PinAsync(NpgsqlConnection connection, HttpContext context, DateTimeOffset? asOf, long? pinnedRevision) =>
         connection.QuerySingleAsync<PinnedRevisions>(BeginPinned,
-            new { asOf, pinnedRevision, tables = context.GetEndpoint()?.Metadata.GetMetadata<TablesRead>()?.Names });
+            new { asOf, pinnedRevision, tables = TablesOf(context) });
+
+    private static string[]? TablesOf(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<TablesRead>()?.Names;
 
     private sealed class PinnedRevisions
     {

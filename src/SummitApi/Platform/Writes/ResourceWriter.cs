@@ -69,13 +69,13 @@ public sealed class ResourceWriter<TInput, TRecord>(RecordResource<TInput, TReco
                 return invalid;
             }
             var id = resource.IdOf(input);
-            if (await resource.FindAsync(changeSet.Connection, id) is not null)
+            if (await resource.Lookup.FindAsync(changeSet.Connection, id) is not null)
             {
                 return Problems.Of(StatusCodes.Status409Conflict, "Already exists", $"A {Describe()} with the id '{id}' already exists; PUT or PATCH it instead.");
             }
             await RecordRows.InsertAsync(changeSet, resource.Table, resource.Row(input));
             await WriteCitationsAsync(changeSet, id, input);
-            var record = await resource.FindAsync(changeSet.Connection, id)
+            var record = await resource.Lookup.FindAsync(changeSet.Connection, id)
                 ?? throw new InvalidOperationException($"{resource.Table} {id} was written but cannot be read back.");
             var location = $"{http.Request.PathBase}{http.Request.Path.Value!.TrimEnd('/')}/{Uri.EscapeDataString(id)}";
             if (idempotencyKey.Length > 0)
@@ -111,7 +111,7 @@ public sealed class ResourceWriter<TInput, TRecord>(RecordResource<TInput, TReco
         var options = json.Value.SerializerOptions;
         return await WriteAsync(http, dataSource, async changeSet =>
         {
-            var current = await resource.FindAsync(changeSet.Connection, id);
+            var current = await resource.Lookup.FindAsync(changeSet.Connection, id);
             if (current is null)
             {
                 return Problems.NotFound(Describe(), id);
@@ -134,7 +134,7 @@ public sealed class ResourceWriter<TInput, TRecord>(RecordResource<TInput, TReco
         }
         return await WriteAsync(http, dataSource, async changeSet =>
         {
-            var current = await resource.FindAsync(changeSet.Connection, id);
+            var current = await resource.Lookup.FindAsync(changeSet.Connection, id);
             if (current is null)
             {
                 return Problems.NotFound(Describe(), id);
@@ -164,7 +164,7 @@ public sealed class ResourceWriter<TInput, TRecord>(RecordResource<TInput, TReco
         }
         await RecordRows.UpdateAsync(changeSet, resource.Table, id, resource.Row(input));
         await WriteCitationsAsync(changeSet, id, input);
-        var record = await resource.FindAsync(changeSet.Connection, id)
+        var record = await resource.Lookup.FindAsync(changeSet.Connection, id)
             ?? throw new InvalidOperationException($"{resource.Table} {id} was written but cannot be read back.");
         return Respond(http, record, options, TypedResults.Ok(record));
     }

@@ -11,7 +11,7 @@ public static class ActorResource
         Serializers = ActorJsonContext.Default,
         Export = new() { Sql = ActorQueries.AllForExport, ForeignKeys = [("partyId", "parties")] },
         Validator = catalog => new ActorInputValidator(catalog), IdOf = record => record.Id,
-        FindAsync = RecordLookup.ById<ActorDto>(ActorQueries.ById),
+        Lookup = RecordLookup.ById<ActorDto>(ActorQueries.ById),
         CitationsOf = record => record.Citations,
     };
 }

@@ -11,7 +11,7 @@ public static class AssessmentResource
         Serializers = AssessmentJsonContext.Default,
         Export = new() { Sql = AssessmentQueries.AllForExport, ForeignKeys = [("speakerId", "actors"), ("summitId", "summits")] },
         Validator = catalog => new AssessmentInputValidator(catalog), IdOf = record => record.Id,
-        FindAsync = RecordLookup.ById<AssessmentDto>(AssessmentQueries.ById),
+        Lookup = RecordLookup.ById<AssessmentDto>(AssessmentQueries.ById),
         CitationsOf = record => record.Citations,
     };
 }

@@ -12,7 +12,7 @@ public static class CitationResource
         Serializers = CitationJsonContext.Default,
         Export = new() { Sql = CitationQueries.AllForExport, ForeignKeys = [("sourceId", "sources")] },
         Validator = catalog => new CitationRecordInputValidator(catalog), IdOf = record => record.IdOrDerived(),
-        FindAsync = RecordLookup.ById<SourceCitationDto>(CitationQueries.ById),
+        Lookup = RecordLookup.ById<SourceCitationDto>(CitationQueries.ById),
         Row = record => record with { Id = record.IdOrDerived() },
     };
 }

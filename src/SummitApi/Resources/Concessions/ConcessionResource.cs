@@ -15,7 +15,7 @@ public static class ConcessionResource
             ForeignKeys = [("outcomeId", "outcomes"), ("summitId", "summits"), ("giver", "parties"), ("beneficiary", "parties")],
         },
         Validator = catalog => new ConcessionInputValidator(catalog), IdOf = record => record.Id,
-        FindAsync = RecordLookup.ById<ConcessionDto>(ConcessionQueries.ById),
+        Lookup = RecordLookup.ById<ConcessionDto>(ConcessionQueries.ById),
         CitationsOf = record => record.Citations,
     };
 }

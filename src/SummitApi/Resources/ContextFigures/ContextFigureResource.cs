@@ -11,7 +11,7 @@ public static class ContextFigureResource
         Serializers = ContextFigureJsonContext.Default,
         Export = new() { Sql = ContextFigureQueries.AllForExport, ForeignKeys = [("summitId", "summits")] },
         Validator = catalog => new ContextFigureInputValidator(catalog), IdOf = record => record.Id,
-        FindAsync = RecordLookup.ById<ContextFigureDto>(ContextFigureQueries.ById),
+        Lookup = RecordLookup.ById<ContextFigureDto>(ContextFigureQueries.ById),
         CitationsOf = record => record.Citations,
     };
 }

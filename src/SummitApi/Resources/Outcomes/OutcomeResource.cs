@@ -11,7 +11,7 @@ public static class OutcomeResource
         Serializers = OutcomeJsonContext.Default,
         Export = new() { Sql = OutcomeQueries.AllForExport, ForeignKeys = [("summitId", "summits")] },
         Validator = catalog => new OutcomeInputValidator(catalog), IdOf = record => record.Id,
-        FindAsync = RecordLookup.ById<OutcomeDto>(OutcomeQueries.ById),
+        Lookup = RecordLookup.ById<OutcomeDto>(OutcomeQueries.ById),
         CitationsOf = record => record.Citations,
     };
 }

@@ -12,7 +12,7 @@ public static class PartyResource
         Serializers = PartyJsonContext.Default,
         Export = new() { Sql = PartyQueries.AllForExport },
         Validator = catalog => new PartyInputValidator(catalog), IdOf = record => record.Id,
-        FindAsync = RecordLookup.ById<PartyDto>(PartyQueries.ById),
+        Lookup = RecordLookup.ById<PartyDto>(PartyQueries.ById),
         IsWritable = false,
     };
 }

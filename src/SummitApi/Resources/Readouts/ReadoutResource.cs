@@ -18,9 +18,9 @@ public static class ReadoutResource
             Complete = ReadoutEndpoints.WithStatementsAsync,
         },
         Validator = catalog => new ReadoutInputValidator(catalog), IdOf = record => record.Id,
-        FindAsync = async (connection, id) => await connection.QuerySingleOrDefaultAsync<ReadoutDto>(ReadoutQueries.ById, new { id }) is { } readout
+        Lookup = RecordLookup.Composed<ReadoutDto>(async (connection, id) => await connection.QuerySingleOrDefaultAsync<ReadoutDto>(ReadoutQueries.ById, new { id }) is { } readout
             ? (await ReadoutEndpoints.WithStatementsAsync(connection, [readout]))[0]
-            : null,
+            : null),
         CitationsOf = record => record.Citations,
         WrittenElsewhere = new Dictionary<string, string> { ["statements"] = "write each statement through /api/v1/readout-statements" },
     };
@@ -43,7 +43,7 @@ public static class ReadoutResource
             ForeignKeys = [("readoutId", "readouts"), ("partyId", "parties"), ("outcomeId", "outcomes"), ("concessionId", "concessions")],
         },
         Validator = catalog => new ReadoutStatementInputValidator(catalog), IdOf = record => record.Id,
-        FindAsync = RecordLookup.ById<ReadoutStatementDto>(ReadoutQueries.StatementById),
+        Lookup = RecordLookup.ById<ReadoutStatementDto>(ReadoutQueries.StatementById),
         CitationsOf = record => record.Citations,
     };
 }

@@ -11,6 +11,6 @@ public static class SourceResource
         Serializers = SourceJsonContext.Default,
         Export = new() { Sql = SourceQueries.AllForExport },
         Validator = catalog => new SourceInputValidator(catalog), IdOf = record => record.Id,
-        FindAsync = RecordLookup.ById<SourceDto>(SourceQueries.ById),
+        Lookup = RecordLookup.ById<SourceDto>(SourceQueries.ById),
     };
 }

@@ -11,7 +11,7 @@ public static class SummitResource
         Serializers = SummitJsonContext.Default,
         Export = new() { Sql = SummitQueries.AllForExport },
         Validator = catalog => new SummitInputValidator(catalog), IdOf = record => record.Id,
-        FindAsync = RecordLookup.ById<SummitDto>(SummitQueries.ById),
+        Lookup = RecordLookup.ById<SummitDto>(SummitQueries.ById),
         CitationsOf = record => record.Citations,
     };
 }

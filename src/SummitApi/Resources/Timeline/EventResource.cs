@@ -11,7 +11,7 @@ public static class EventResource
         Serializers = TimelineJsonContext.Default,
         Export = new() { Sql = TimelineQueries.AllForExport },
         Validator = catalog => new EventInputValidator(catalog), IdOf = record => record.Id,
-        FindAsync = RecordLookup.ById<EventDto>(TimelineQueries.ById),
+        Lookup = RecordLookup.ById<EventDto>(TimelineQueries.ById),
         CitationsOf = record => record.Citations,
     };
 }
