@@ -87,4 +87,25 @@ public class MigrationTests(SummitApiFactory factory) : IClassFixture<SummitApiF
         Assert.All(versioned, table => Assert.Contains("r.record_id AS ",
             connection.ExecuteScalar<string>("SELECT pg_get_viewdef(@view::regclass)", new { view = $"asof.{table}" })));
     }
+
+    [Fact]
+    public async Task A_write_reads_the_history_of_its_own_table_only()
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(factory.ConnectionString);
+        await using var changeSet = await ChangeSet.BeginAsync(dataSource, "tests", "a write whose history reads are counted");
+
+        await changeSet.Connection.ExecuteAsync(
+            "UPDATE concession SET notes = 'Counted.' WHERE id = 'us-fentanyl-tariff-cut'", transaction: changeSet.Transaction);
+        // This transaction's own scans, by table: the revision trigger must find the record's history in its table's
+        // partition, not in every partition (at a million records a write took seconds reading the citations' history).
+        var scanned = (await changeSet.Connection.QueryAsync<string>("""
+            SELECT relname FROM pg_stat_xact_user_tables
+             WHERE relname LIKE 'revision\_%' AND coalesce(seq_scan, 0) + coalesce(idx_scan, 0) > 0
+            """, transaction: changeSet.Transaction)).ToList();
+
+        Assert.Contains("revision_concession", scanned);
+        Assert.DoesNotContain("revision_citation", scanned);
+        Assert.DoesNotContain("revision_outcome", scanned);
+        await changeSet.Transaction.RollbackAsync();
+    }
 }
