@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Dapper;
 using Npgsql;
+using SummitApi.Platform.Data;
 
 namespace SummitApi.Platform.Reads;
 
@@ -123,10 +124,16 @@ public sealed class ListRequest
     /// <summary>
     /// The connection a page is read on: as of the revision the cursor pins (or asOf). A cursor's pin waits for the
     /// page's statement to show the tables moved past it (<see cref="ReadScope.MayDeferPin"/>), unless the page is read
-    /// with more than one statement (<paramref name="snapshot"/>), whose parts must agree.
+    /// with more than one statement (<paramref name="snapshot"/>), whose parts must agree. A first page, neither as of an
+    /// instant nor on a replica, is a plain read (<see cref="PlainReads"/>).
     /// </summary>
     public Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context, bool snapshot = false)
     {
+        if (Revision is null && !snapshot && ReadScope.MayDeferPin(context) && context.RequestServices.GetService<PlainReads>() is { } plain)
+        {
+            _pinDeferredOf = null;
+            return plain.OpenAsync(context.RequestAborted);
+        }
         _pinDeferredOf = Revision is not null && !snapshot && ReadScope.MayDeferPin(context) ? context : null;
         return ReadScope.OpenAsync(dataSource, context, _pinDeferredOf is null ? Revision : null, snapshot);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SummitApi.Platform.Data;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
 using SummitApi.Resources.Shared;
@@ -65,6 +66,7 @@ public static class ConcessionEndpoints
     }
 
     /// <param name="concessionId">The concession's id, e.g. us-fentanyl-tariff-cut.</param>
-    public static Task<Results<Ok<ConcessionDto>, NotFound<ProblemDetails>>> GetConcession(string concessionId, [AsParameters] ReadParameters read) =>
-        read.FindAsync(ConcessionResource.Definition, concessionId);
+    public static Task<Results<Ok<ConcessionDto>, NotFound<ProblemDetails>>> GetConcession(string concessionId, [AsParameters] ReadParameters read,
+        [FromServices] PlainReads plain) =>
+        plain.FindAsync(read, ConcessionResource.Definition, concessionId);
 }
