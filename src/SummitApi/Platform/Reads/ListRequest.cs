@@ -205,7 +205,7 @@ public sealed class ListRequest
         long revision = 0;
         var parameters = Parameters(filters);
         var statement = ListStatement.For(sql, [.. withRows.Select(check => check.Sql)], [.. _checks.Select(check => check.Gate).OfType<string>()],
-            Limit + 1, name => parameters[name] is null, scopedToTables: _tablesRead is not null);
+            Limit + 1, name => parameters[name] is null, tables: _tablesRead);
         await using (var reader = await connection.ExecuteReaderAsync(statement, new DynamicParameters(parameters)))
         {
             var header = ListStatement.HeaderColumns(withRows.Count);
@@ -270,12 +270,6 @@ public sealed class ListRequest
     private Dictionary<string, object?> Parameters(object filters)
     {
         var parameters = filters.GetType().GetProperties().ToDictionary(property => property.Name, property => property.GetValue(filters), StringComparer.OrdinalIgnoreCase);
-        // The tables the list declares it reads: its data revision (what its cursor pins) is theirs, so the page's
-        // bytes, and its ETag, stay the same across writes to other tables.
-        if (_tablesRead is not null)
-        {
-            parameters[ListStatement.TablesParameter] = _tablesRead;
-        }
         parameters["after"] = After?[0];
         parameters["afterId"] = After is { Length: > 1 } key ? key[^1] : null;
         return parameters;
