@@ -8,6 +8,7 @@ public static class ConnectionSettings
     private const string MaxAutoPrepare = "Max Auto Prepare";
     private const string NoResetOnClose = "No Reset On Close";
     private const string MaxPoolSize = "Maximum Pool Size";
+    private const string Multiplexing = "Multiplexing";
 
     /// <summary>
     /// The settings the service reads and writes with, each only where the connection string does not set it: see
@@ -79,6 +80,20 @@ public static class ConnectionSettings
         {
             settings.MaxPoolSize = Math.Max(16, 4 * Environment.ProcessorCount);
         }
+    }
+
+    /// <summary>
+    /// The settings of <see cref="PlainReads"/>: the service's, multiplexed unless <paramref name="multiplex"/> is false
+    /// (Database:MultiplexPlainReads, to compare) or the connection string sets Multiplexing.
+    /// </summary>
+    public static NpgsqlConnectionStringBuilder ForPlainReads(NpgsqlConnectionStringBuilder settings, bool multiplex)
+    {
+        var plain = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        if (multiplex && !Sets(plain, Multiplexing))
+        {
+            plain.Multiplexing = true;
+        }
+        return plain;
     }
 
     // NpgsqlConnectionStringBuilder.ContainsKey answers whether a keyword is one Npgsql knows, so it said yes for

@@ -40,6 +40,8 @@ public static class DatabaseSetup
         ConnectionSettings.ApplyServiceDefaults(settings);
         builder.Services.AddSingleton(new DatabaseConnection(settings.ConnectionString));
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString).Build());
+        var plainReads = ConnectionSettings.ForPlainReads(settings, builder.Configuration.GetValue("Database:MultiplexPlainReads", true));
+        builder.Services.AddSingleton(_ => new PlainReads(new NpgsqlDataSourceBuilder(plainReads.ConnectionString).Build()));
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddSingleton<SeedLoader>();
 

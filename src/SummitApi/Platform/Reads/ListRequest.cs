@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Dapper;
 using Npgsql;
+using SummitApi.Platform.Data;
 
 namespace SummitApi.Platform.Reads;
 
@@ -123,10 +124,16 @@ public sealed class ListRequest
     /// <summary>
     /// The connection a page is read on: as of the revision the cursor pins (or asOf). A cursor's pin waits for the
     /// page's statement to show the tables moved past it (<see cref="ReadScope.MayDeferPin"/>), unless the page is read
-    /// with more than one statement (<paramref name="snapshot"/>), whose parts must agree.
+    /// with more than one statement (<paramref name="snapshot"/>), whose parts must agree. A first page, neither as of an
+    /// instant nor on a replica, is a plain read (<see cref="PlainReads"/>).
     /// </summary>
     public Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context, bool snapshot = false)
     {
+        if (Revision is null && !snapshot && ReadScope.MayDeferPin(context) && context.RequestServices.GetService<PlainReads>() is { } plain)
+        {
+            _pinDeferredOf = null;
+            return plain.OpenAsync(context.RequestAborted);
+        }
         _pinDeferredOf = Revision is not null && !snapshot && ReadScope.MayDeferPin(context) ? context : null;
         return ReadScope.OpenAsync(dataSource, context, _pinDeferredOf is null ? Revision : null, snapshot);
     }
@@ -198,7 +205,7 @@ public sealed class ListRequest
         long revision = 0;
         var parameters = Parameters(filters);
         var statement = ListStatement.For(sql, [.. withRows.Select(check => check.Sql)], [.. _checks.Select(check => check.Gate).OfType<string>()],
-            Limit + 1, name => parameters[name] is null, scopedToTables: _tablesRead is not null);
+            Limit + 1, name => parameters[name] is null, tables: _tablesRead);
         await using (var reader = await connection.ExecuteReaderAsync(statement, new DynamicParameters(parameters)))
         {
             var header = ListStatement.HeaderColumns(withRows.Count);
@@ -263,12 +270,6 @@ public sealed class ListRequest
     private Dictionary<string, object?> Parameters(object filters)
     {
         var parameters = filters.GetType().GetProperties().ToDictionary(property => property.Name, property => property.GetValue(filters), StringComparer.OrdinalIgnoreCase);
-        // The tables the list declares it reads: its data revision (what its cursor pins) is theirs, so the page's
-        // bytes, and its ETag, stay the same across writes to other tables.
-        if (_tablesRead is not null)
-        {
-            parameters[ListStatement.TablesParameter] = _tablesRead;
-        }
         parameters["after"] = After?[0];
         parameters["afterId"] = After is { Length: > 1 } key ? key[^1] : null;
         return parameters;
