@@ -158,6 +158,18 @@ public sealed class UncachedReadTests(UncachedSummitApiFactory factory) : IClass
     }
 
     [Fact]
+    public void Plain_reads_are_multiplexed_unless_configured_off_or_the_connection_string_says_otherwise()
+    {
+        var service = new NpgsqlConnectionStringBuilder("Host=localhost");
+        var chosen = new NpgsqlConnectionStringBuilder("Host=localhost;Multiplexing=false");
+
+        Assert.True(ConnectionSettings.ForPlainReads(service, multiplex: true).Multiplexing);
+        Assert.False(ConnectionSettings.ForPlainReads(service, multiplex: false).Multiplexing);
+        Assert.False(ConnectionSettings.ForPlainReads(chosen, multiplex: true).Multiplexing);
+        Assert.False(service.Multiplexing);
+    }
+
+    [Fact]
     public void Pooled_sessions_are_not_reset_and_the_pool_is_bounded_unless_the_connection_string_says_otherwise()
     {
         var defaults = new NpgsqlConnectionStringBuilder("Host=localhost");

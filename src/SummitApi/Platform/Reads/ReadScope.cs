@@ -41,12 +41,16 @@ public static class ReadScope
     /// instant (asOf), the pin (asof.pin_instant, db/0012) and the read go in one batch, one round trip, which
     /// PostgreSQL runs as one implicit transaction, where <see cref="OpenAsync(NpgsqlDataSource, HttpContext, long?, bool)"/>
     /// and the read would take three (the snapshot and the pin, the read, and the ROLLBACK when the connection goes
-    /// back to the pool).
+    /// back to the pool). Either way it begins no transaction and leaves nothing on the session, so off a replica it is
+    /// a plain read (<see cref="PlainReads"/>, multiplexed).
     /// </summary>
     public static async Task<T?> ReadOneAsync<T>(NpgsqlDataSource dataSource, HttpContext context, string statement, string id) where T : class
     {
         var asOf = ReadContext.Of(context).AsOf;
-        await using var connection = await OpenUnpinnedAsync(dataSource, context.RequestServices.GetService<ReadReplica>(), context);
+        var replica = context.RequestServices.GetService<ReadReplica>();
+        await using var connection = replica is null && context.RequestServices.GetService<PlainReads>() is { } plain
+            ? plain.CreateConnection()
+            : await OpenUnpinnedAsync(dataSource, replica, context);
         if (asOf is null)
         {
             return await connection.QuerySingleOrDefaultAsync<T>(statement, new { id });

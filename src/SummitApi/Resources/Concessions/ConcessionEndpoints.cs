@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using SummitApi.Platform.Catalog;
-using SummitApi.Platform.Data;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
 using SummitApi.Resources.Shared;
@@ -67,20 +65,6 @@ public static class ConcessionEndpoints
     }
 
     /// <param name="concessionId">The concession's id, e.g. us-fentanyl-tariff-cut.</param>
-    public static async Task<Results<Ok<ConcessionDto>, NotFound<ProblemDetails>>> GetConcession(string concessionId, [AsParameters] ReadParameters read,
-        [FromServices] PlainReads plain)
-    {
-        var resource = ConcessionResource.Definition;
-        // Neither as of an instant nor on a replica, it is a plain read, on a multiplexed connection (PlainReads): the
-        // uncached GET by id ran at about twice the rate, with about half the CPU a request in the API and in PostgreSQL
-        // (bench/README, issue 20).
-        if (!ReadScope.MayDeferPin(read.Http))
-        {
-            return await read.FindAsync(resource, concessionId);
-        }
-        await using var connection = plain.CreateConnection();
-        return await resource.FindAsync(connection, concessionId) is { } record
-            ? TypedResults.Ok(record)
-            : Problems.NotFound(RecordNames.InWords(resource.Table), concessionId);
-    }
+    public static Task<Results<Ok<ConcessionDto>, NotFound<ProblemDetails>>> GetConcession(string concessionId, [AsParameters] ReadParameters read) =>
+        read.FindAsync(ConcessionResource.Definition, concessionId);
 }
