@@ -8,7 +8,8 @@ namespace SummitApi.Platform.Catalog;
 
 /// <summary>
 /// One kind of record the service holds, described once: where it lives, how its write model is validated and
-/// seeded, how to read back the representation GET serves (<see cref="Lookup"/>) (whose ETag If-Match names), and which endpoints read it.
+/// seeded, how to read back the representation GET serves and whose ETag If-Match names (<see cref="Lookup"/>), and
+/// which endpoints read it.
 /// Writes, seeding, reference checks and the exports all iterate these descriptions instead of naming resources.
 /// </summary>
 /// <typeparam name="TInput">The write model, as POST and PUT accept it and the seed files hold it.</typeparam>

@@ -125,9 +125,7 @@ public static class ReadScope
 
     private static Task<PinnedRevisions> PinAsync(NpgsqlConnection connection, HttpContext context, DateTimeOffset? asOf, long? pinnedRevision) =>
         connection.QuerySingleAsync<PinnedRevisions>(BeginPinned,
-            new { asOf, pinnedRevision, tables = TablesOf(context) });
-
-    private static string[]? TablesOf(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<TablesRead>()?.Names;
+            new { asOf, pinnedRevision, tables = context.GetEndpoint()?.Metadata.GetMetadata<TablesRead>()?.Names });
 
     private sealed class PinnedRevisions
     {
