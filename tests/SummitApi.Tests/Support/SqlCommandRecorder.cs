@@ -21,7 +21,9 @@ public sealed class SqlCommandRecorder : IDisposable
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
-                if (activity.Source.Name == "Npgsql")
+                // Commands only: a physical connection opened during the request (a multiplexed pool growing under the
+                // load of parallel tests) is traced too, with no query text.
+                if (activity.Source.Name == "Npgsql" && (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) is not null)
                 {
                     _commands.AddOrUpdate(activity.TraceId, 1, (_, count) => count + 1);
                 }

@@ -25,6 +25,10 @@ public sealed class ListRequest
     private readonly string[]? _tablesRead;
     private HttpContext? _pinDeferredOf;
 
+    // Set when the page is read on a plain read's connection, which cannot begin a transaction: a deferred pin then
+    // reads the page again on a connection of this data source (the primary), pinned.
+    private NpgsqlDataSource? _pinOn;
+
     public ListRequest(HttpContext context, CursorCodec cursors, int? limit, string? cursor, params (string Name, string? Value)[] filters)
     {
         _cursors = cursors;
@@ -124,17 +128,19 @@ public sealed class ListRequest
     /// <summary>
     /// The connection a page is read on: as of the revision the cursor pins (or asOf). A cursor's pin waits for the
     /// page's statement to show the tables moved past it (<see cref="ReadScope.MayDeferPin"/>), unless the page is read
-    /// with more than one statement (<paramref name="snapshot"/>), whose parts must agree. A first page, neither as of an
-    /// instant nor on a replica, is a plain read (<see cref="PlainReads"/>).
+    /// with more than one statement (<paramref name="snapshot"/>), whose parts must agree. A page read in one statement,
+    /// neither as of an instant nor on a replica, is a plain read (<see cref="PlainReads"/>): a first page always, a
+    /// later one unless the tables moved past its cursor.
     /// </summary>
     public Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, HttpContext context, bool snapshot = false)
     {
-        if (Revision is null && !snapshot && ReadScope.MayDeferPin(context) && context.RequestServices.GetService<PlainReads>() is { } plain)
+        var deferrable = !snapshot && ReadScope.MayDeferPin(context);
+        _pinDeferredOf = Revision is not null && deferrable ? context : null;
+        if (deferrable && context.RequestServices.GetService<PlainReads>() is { } plain)
         {
-            _pinDeferredOf = null;
+            _pinOn = dataSource;
             return plain.OpenAsync(context.RequestAborted);
         }
-        _pinDeferredOf = Revision is not null && !snapshot && ReadScope.MayDeferPin(context) ? context : null;
         return ReadScope.OpenAsync(dataSource, context, _pinDeferredOf is null ? Revision : null, snapshot);
     }
 
@@ -191,7 +197,8 @@ public sealed class ListRequest
     {
         if (_pinDeferredOf is not null && !IsValid)
         {
-            await PinDeferredAsync(connection);
+            await using var pinned = await PinDeferredAsync(connection);
+            return await ReadRowsAsync(pinned ?? connection, sql, filters, rowReader);
         }
         if (!IsValid)
         {
@@ -230,17 +237,24 @@ public sealed class ListRequest
         if (_pinDeferredOf is not null && (revision > Revision || (rows.Count == 0 && _checks.Any(check => !check.NeededWithRows))))
         {
             // The tables moved past the cursor's revision (or checks read apart must read the page's): read it again, pinned.
-            await PinDeferredAsync(connection);
-            return await ReadRowsAsync(connection, sql, filters, rowReader);
+            await using var pinned = await PinDeferredAsync(connection);
+            return await ReadRowsAsync(pinned ?? connection, sql, filters, rowReader);
         }
         await ApplyChecksAsync(connection, rows.Count == 0 ? _checks.Where(check => !check.NeededWithRows).ToList() : [], read);
         return IsValid && !ParentIsMissing ? (rows, revision) : null;
     }
 
-    private async Task PinDeferredAsync(NpgsqlConnection connection)
+    /// <returns>A connection of its own, pinned, when <paramref name="connection"/> is a plain read's; else null, <paramref name="connection"/> pinned.</returns>
+    private async Task<NpgsqlConnection?> PinDeferredAsync(NpgsqlConnection connection)
     {
-        await ReadScope.PinAsync(connection, _pinDeferredOf!, Revision!.Value);
+        var context = _pinDeferredOf!;
         _pinDeferredOf = null;
+        if (_pinOn is not null)
+        {
+            return await ReadScope.OpenAsync(_pinOn, context, Revision);
+        }
+        await ReadScope.PinAsync(connection, context, Revision!.Value);
+        return null;
     }
 
     /// <summary>Reads what <paramref name="toRead"/> need in one statement, then applies every check read, in declared order.</summary>

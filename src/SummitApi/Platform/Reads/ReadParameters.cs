@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using SummitApi.Platform.Catalog;
+using SummitApi.Platform.Data;
 using SummitApi.Platform.Errors;
 
 namespace SummitApi.Platform.Reads;
@@ -32,6 +33,13 @@ public sealed class ReadParameters
     /// <summary>The connection the read runs on, as <see cref="Context"/> asks.</summary>
     /// <param name="snapshot">Read every statement from one snapshot, for a read of more than one statement whose parts must agree.</param>
     public Task<NpgsqlConnection> OpenAsync(bool snapshot = false) => ReadScope.OpenAsync(DataSource, Http, snapshot: snapshot);
+
+    /// <summary>
+    /// The connection for a read of one statement: a plain read (<see cref="PlainReads"/>, multiplexed) unless the read
+    /// is as of an instant or may go to a replica, which <see cref="OpenAsync"/> opens as they need.
+    /// </summary>
+    public Task<NpgsqlConnection> OpenForOneStatementAsync() =>
+        ReadScope.MayDeferPin(Http) && Http.RequestServices.GetService<PlainReads>() is { } plain ? plain.OpenAsync(Http.RequestAborted) : OpenAsync();
 
     /// <summary>A GET by id: the record as the resource's own lookup reads it (the one its writes' ETags are made from), or a 404.</summary>
     public async Task<Results<Ok<TRecord>, NotFound<ProblemDetails>>> FindAsync<TInput, TRecord>(RecordResource<TInput, TRecord> resource, string id)

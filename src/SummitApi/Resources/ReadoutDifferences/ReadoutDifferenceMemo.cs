@@ -15,23 +15,39 @@ public sealed class ReadoutDifferenceMemo : IDisposable
 
     private readonly MemoryCache _bySummit = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    /// <returns>Whether <paramref name="topic"/> is null or a known topic code, and the summit's readout differences (null for an unknown summit).</returns>
-    public async Task<(bool TopicKnown, ReadoutDifferencesDto? Differences)> ReadAsync(NpgsqlConnection connection, string summitId, string? topic)
+    /// <returns>Whether <paramref name="topic"/> is null or a known topic code, and the summit's comparison (null for an unknown summit).</returns>
+    public async Task<(bool TopicKnown, Comparison? Comparison)> ReadAsync(NpgsqlConnection connection, string summitId, string? topic)
     {
         var known = _bySummit.Get<Comparison>(summitId);
         var (revision, topicKnown, differences) = await ReadoutDifferenceQuery.ReadAsync(connection, summitId, topic, known?.Revision);
         if (known is not null && revision == known.Revision)
         {
-            return (topicKnown, known.Differences);
+            return (topicKnown, known);
         }
-        if (differences is not null)
+        if (differences is null)
         {
-            _bySummit.Set(summitId, new Comparison(revision, differences), new MemoryCacheEntryOptions { Size = 1 });
+            return (topicKnown, null);
         }
-        return (topicKnown, differences);
+        var made = new Comparison(revision, differences);
+        _bySummit.Set(summitId, made, new MemoryCacheEntryOptions { Size = 1 });
+        return (topicKnown, made);
     }
 
     public void Dispose() => _bySummit.Dispose();
 
-    private sealed record Comparison(long Revision, ReadoutDifferencesDto Differences);
+    /// <summary>A summit's readout differences at a data revision, and, once asked for, their JSON.</summary>
+    public sealed class Comparison(long revision, ReadoutDifferencesDto differences)
+    {
+        private byte[]? _json;
+
+        public long Revision { get; } = revision;
+
+        public ReadoutDifferencesDto Differences { get; } = differences;
+
+        /// <summary>
+        /// The differences serialized, once: at a summit of 250 statements they are about 50 KB of JSON, and serializing
+        /// them on every read cost the API more than the read itself. Two first reads may both serialize: the same bytes.
+        /// </summary>
+        public byte[] Json(Func<ReadoutDifferencesDto, byte[]> serialize) => _json ??= serialize(Differences);
+    }
 }

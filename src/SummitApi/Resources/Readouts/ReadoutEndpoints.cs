@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using SummitApi.Platform.Http;
 using SummitApi.Platform.Reads;
 using SummitApi.Platform.Errors;
 using SummitApi.Resources.ReadoutDifferences;
@@ -74,7 +75,7 @@ public static class ReadoutEndpoints
     /// <param name="summitId">The summit's id, e.g. busan-2025.</param>
     /// <param name="topic">Only this topic (a topics code, e.g. taiwan).</param>
     /// <param name="classification">Only topics classified so: consistent, conflicting, one_sided, absent_from_all or unattributed.</param>
-    public static async Task<Results<Ok<ReadoutDifferencesDto>, NotFound<ProblemDetails>, ValidationProblem>> GetReadoutDifferences(
+    public static async Task<Results<SerializedJson<ReadoutDifferencesDto>, NotFound<ProblemDetails>, ValidationProblem>> GetReadoutDifferences(
         string summitId, [FromQuery] string? topic, [FromQuery] string? classification,
         [AsParameters] ReadParameters read, CursorCodec cursors, ReadoutDifferenceMemo memo)
     {
@@ -84,8 +85,8 @@ public static class ReadoutEndpoints
         {
             request.AddError("classification", $"'classification' must be one of {string.Join(", ", DifferenceClassifier.Classifications)}.");
         }
-        await using var connection = await read.OpenAsync();
-        var (topicKnown, differences) = await memo.ReadAsync(connection, summitId, topic);
+        await using var connection = await read.OpenForOneStatementAsync();
+        var (topicKnown, comparison) = await memo.ReadAsync(connection, summitId, topic);
         if (!topicKnown)
         {
             request.AddError("topic", ListRequest.MissingMessage(topic!, "topic", "code"));
@@ -94,11 +95,16 @@ public static class ReadoutEndpoints
         {
             return request.Problem();
         }
-        if (differences is null)
+        if (comparison is null)
         {
             return Problems.NotFound("summit", summitId);
         }
-        return TypedResults.Ok(differences with
+        if (topic is null && classification is null)
+        {
+            return SerializedJson<ReadoutDifferencesDto>.Of(comparison.Json(differences => SerializedJson<ReadoutDifferencesDto>.Serialize(read.Http, differences)));
+        }
+        var differences = comparison.Differences;
+        return SerializedJson<ReadoutDifferencesDto>.Of(read.Http, differences with
         {
             Items = differences.Items
                 .Where(d => (topic is null || d.Topic == topic) && (classification is null || d.Classification == classification))
