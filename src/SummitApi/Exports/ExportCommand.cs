@@ -62,6 +62,13 @@ public static class ExportCommand
             outDirectory = Path.GetFullPath(outDirectory);
             builder.Configuration[$"{ExportOptions.Section}:Directory"] = outDirectory;
         }
+        // And it collects the young generation between batches every 8 MB it allocates, when a batch's records are garbage
+        // (BatchCollections): at a million concessions the peak resident set grew about 20 MiB less than without
+        // (bench/README, "Collections between batches"). Exports:CollectEveryMegabytes=0 turns that off.
+        if (string.IsNullOrEmpty(builder.Configuration[$"{ExportOptions.Section}:{nameof(ExportOptions.CollectEveryMegabytes)}"]))
+        {
+            builder.Configuration[$"{ExportOptions.Section}:{nameof(ExportOptions.CollectEveryMegabytes)}"] = "8";
+        }
         // Progress goes to standard output; every log line, the exporter's included, to standard error.
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);

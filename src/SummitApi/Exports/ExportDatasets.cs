@@ -46,16 +46,24 @@ internal abstract class ExportDataset(string name, string[] primaryKey, string c
     public string? Table => table;
 
     /// <summary>Hands every record to the writer in primary-key order; yields the size of each batch written.</summary>
-    public abstract IAsyncEnumerable<int> WriteAsync(NpgsqlConnection connection, DatasetWriter writer, CancellationToken cancellationToken);
+    /// <param name="betweenBatches">Called before each batch is read, when no record of the previous batch is referenced any more.</param>
+    public abstract IAsyncEnumerable<int> WriteAsync(NpgsqlConnection connection, DatasetWriter writer, Action betweenBatches, CancellationToken cancellationToken);
 
-    /// <summary>Reads a query through a cursor of the open transaction, so other queries can run between batches.</summary>
+    /// <summary>
+    /// Reads a query through a cursor of the open transaction, so other queries can run between batches. Every batch is
+    /// the same list, emptied before the next FETCH and <paramref name="betweenBatches"/>: a batch's records are garbage by
+    /// then (the enumerators around this one would otherwise keep the last batch they were handed).
+    /// </summary>
     protected static async IAsyncEnumerable<IReadOnlyList<T>> BatchesAsync<T>(
-        NpgsqlConnection connection, string cursor, string sql, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+        NpgsqlConnection connection, string cursor, string sql, int batchSize, Action betweenBatches, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition($"DECLARE {cursor} NO SCROLL CURSOR FOR {sql}", cancellationToken: cancellationToken));
+        var batch = new List<T>(batchSize);
         while (true)
         {
-            var batch = (await connection.QueryAsync<T>(new CommandDefinition($"FETCH FORWARD {batchSize} FROM {cursor}", cancellationToken: cancellationToken))).AsList();
+            batch.Clear();
+            betweenBatches();
+            batch.AddRange(await connection.QueryAsync<T>(new CommandDefinition($"FETCH FORWARD {batchSize} FROM {cursor}", cancellationToken: cancellationToken)));
             if (batch.Count > 0)
             {
                 yield return batch;
@@ -71,14 +79,14 @@ internal abstract class ExportDataset(string name, string[] primaryKey, string c
 
 internal sealed class ExportDataset<T>(
     string name, string[] primaryKey, string countSql, ForeignKey[] foreignKeys, JsonTypeInfo<T> typeInfo,
-    Func<NpgsqlConnection, string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> read, string? sql = null, string? table = null)
+    Func<NpgsqlConnection, string, Action, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> read, string? sql = null, string? table = null)
     : ExportDataset(name, primaryKey, countSql, foreignKeys, sql, table)
 {
     public override JsonTypeInfo TypeInfo => typeInfo;
 
-    public override async IAsyncEnumerable<int> WriteAsync(NpgsqlConnection connection, DatasetWriter writer, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public override async IAsyncEnumerable<int> WriteAsync(NpgsqlConnection connection, DatasetWriter writer, Action betweenBatches, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var batch in read(connection, "export_" + Name.Replace('-', '_'), cancellationToken))
+        await foreach (var batch in read(connection, "export_" + Name.Replace('-', '_'), betweenBatches, cancellationToken))
         {
             foreach (var record in batch)
             {
@@ -90,25 +98,29 @@ internal sealed class ExportDataset<T>(
     }
 
     /// <summary>Reads a feature's own query as it is.</summary>
-    public static Func<NpgsqlConnection, string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> Query(string sql) =>
-        (connection, cursor, cancellationToken) => BatchesAsync<T>(connection, cursor, sql, BatchSize, cancellationToken);
+    public static Func<NpgsqlConnection, string, Action, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> Query(string sql) =>
+        (connection, cursor, betweenBatches, cancellationToken) => BatchesAsync<T>(connection, cursor, sql, BatchSize, betweenBatches, cancellationToken);
 
     /// <summary>
     /// Reads a feature's query and completes each batch as its endpoint does. A completed record holds its children
     /// (a readout its statements, a summit's differences every stance), so <paramref name="batchSize"/> rows at a time
     /// is what bounds the memory.
     /// </summary>
-    public static Func<NpgsqlConnection, string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> Query<TRow>(
+    public static Func<NpgsqlConnection, string, Action, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> Query<TRow>(
         string sql, int batchSize, Func<NpgsqlConnection, IReadOnlyList<TRow>, Task<IReadOnlyList<T>>> complete) =>
-        (connection, cursor, cancellationToken) => Completed(connection, cursor, sql, batchSize, complete, cancellationToken);
+        (connection, cursor, betweenBatches, cancellationToken) => Completed(connection, cursor, sql, batchSize, complete, betweenBatches, cancellationToken);
 
     private static async IAsyncEnumerable<IReadOnlyList<T>> Completed<TRow>(
         NpgsqlConnection connection, string cursor, string sql, int batchSize, Func<NpgsqlConnection, IReadOnlyList<TRow>, Task<IReadOnlyList<T>>> complete,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        Action betweenBatches, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var rows in BatchesAsync<TRow>(connection, cursor, sql, batchSize, cancellationToken))
+        // One list for every batch, emptied once written, as BatchesAsync does: no completed record outlives its batch.
+        var completed = new List<T>(batchSize);
+        await foreach (var rows in BatchesAsync<TRow>(connection, cursor, sql, batchSize, betweenBatches, cancellationToken))
         {
-            yield return await complete(connection, rows);
+            completed.AddRange(await complete(connection, rows));
+            yield return completed;
+            completed.Clear();
         }
     }
 }

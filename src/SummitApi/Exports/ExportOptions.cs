@@ -20,6 +20,13 @@ public sealed class ExportOptions
     /// <summary>How many exports to keep; older ones are deleted after each new one.</summary>
     public int Keep { get; set; } = 14;
 
+    /// <summary>
+    /// When above 0, the export collects the young generation between two batches of records once it has allocated this
+    /// many megabytes since the last such collection (<see cref="BatchCollections"/>). The export command sets it; the
+    /// server leaves it at 0, since its requests would wait on those collections.
+    /// </summary>
+    public int CollectEveryMegabytes { get; set; }
+
     /// <summary>Where the service publishes and serves exports: Exports:Directory as configured, else &lt;repository&gt;/.data/exports.</summary>
     public static string DirectoryOrDefault(string? configured, string contentRoot) =>
         string.IsNullOrWhiteSpace(configured) ? Path.Combine(DatabaseSetup.FindRepositoryRoot(contentRoot), ".data", "exports") : configured;

@@ -157,6 +157,7 @@ public sealed class ExportService(
 
         var rows = new Dictionary<string, long>();
         var deltas = new List<ExportDelta>();
+        var collections = new BatchCollections(options.Value.CollectEveryMegabytes);
         long done = 0;
         foreach (var dataset in datasets)
         {
@@ -165,7 +166,7 @@ public sealed class ExportService(
             var started = clock.Elapsed;
             await using var writer = await DatasetWriter.CreateAsync(dataset, files, folder, previousNdjson, writeCsv: copy is null, cancellationToken);
             progress?.Report(new ExportProgress(dataset.Name, done, totalRows, clock.Elapsed));
-            await foreach (var written in dataset.WriteAsync(connection, writer, cancellationToken))
+            await foreach (var written in dataset.WriteAsync(connection, writer, collections.BetweenBatches, cancellationToken))
             {
                 done += written;
                 progress?.Report(new ExportProgress(dataset.Name, done, totalRows, clock.Elapsed));
