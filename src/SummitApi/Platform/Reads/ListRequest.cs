@@ -136,7 +136,7 @@ public sealed class ListRequest
     {
         var deferrable = !snapshot && ReadScope.MayDeferPin(context);
         _pinDeferredOf = Revision is not null && deferrable ? context : null;
-        if (deferrable && context.RequestServices.GetService<PlainReads>() is { } plain)
+        if (deferrable && ReadScope.PlainReadsFor(context) is { } plain)
         {
             _pinOn = dataSource;
             return plain.OpenAsync(context.RequestAborted);

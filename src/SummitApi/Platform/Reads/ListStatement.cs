@@ -20,10 +20,11 @@ public static partial class ListStatement
 
     /// <summary>
     /// <see cref="DataRevision"/> for a list that declares the tables it reads (<see cref="TablesRead"/>): the newest change
-    /// to those, so a write elsewhere does not move its cursor. The tables are written into the text, one probe each: the history is partitioned by table (db/0011), and a table named in
-    /// the text lets PostgreSQL plan each probe on its own partition's key, where tables given as a parameter made it
-    /// open every partition for each table at run time (at a million concessions the revision of the concessions list
-    /// ran at half the rate in pgbench). Bounded the same way by the change sets the read sees.
+    /// to those, so a write elsewhere does not move its cursor. The tables are written into the text, one probe each: the
+    /// history is partitioned by table (db/0011), and a table named in the text lets PostgreSQL plan each probe on its own
+    /// partition's key, where tables given as a parameter made it open every partition for each table at run time (at a
+    /// million concessions the revision of the concessions list ran at half the rate in pgbench). Bounded by the change
+    /// sets the read sees.
     /// </summary>
     private static string TablesDataRevision(IReadOnlyList<string> tables) => $"""
         (SELECT coalesce(greatest({string.Join(", ", tables.Select(table =>

@@ -39,7 +39,7 @@ public sealed class ReadParameters
     /// is as of an instant or may go to a replica, which <see cref="OpenAsync"/> opens as they need.
     /// </summary>
     public Task<NpgsqlConnection> OpenForOneStatementAsync() =>
-        ReadScope.MayDeferPin(Http) && Http.RequestServices.GetService<PlainReads>() is { } plain ? plain.OpenAsync(Http.RequestAborted) : OpenAsync();
+        Context.AsOf is null && ReadScope.PlainReadsFor(Http) is { } plain ? plain.OpenAsync(Http.RequestAborted) : OpenAsync();
 
     /// <summary>A GET by id: the record as the resource's own lookup reads it (the one its writes' ETags are made from), or a 404.</summary>
     public async Task<Results<Ok<TRecord>, NotFound<ProblemDetails>>> FindAsync<TInput, TRecord>(RecordResource<TInput, TRecord> resource, string id)

@@ -47,10 +47,9 @@ public static class ReadScope
     public static async Task<T?> ReadOneAsync<T>(NpgsqlDataSource dataSource, HttpContext context, string statement, string id) where T : class
     {
         var asOf = ReadContext.Of(context).AsOf;
-        var replica = context.RequestServices.GetService<ReadReplica>();
-        await using var connection = replica is null && context.RequestServices.GetService<PlainReads>() is { } plain
+        await using var connection = PlainReadsFor(context) is { } plain
             ? plain.CreateConnection()
-            : await OpenUnpinnedAsync(dataSource, replica, context);
+            : await OpenUnpinnedAsync(dataSource, context.RequestServices.GetService<ReadReplica>(), context);
         if (asOf is null)
         {
             return await connection.QuerySingleOrDefaultAsync<T>(statement, new { id });
@@ -60,6 +59,13 @@ public static class ReadScope
         await batch.ReadSingleAsync<long>();
         return await batch.ReadSingleOrDefaultAsync<T>();
     }
+
+    /// <summary>
+    /// The plain reads' data source (<see cref="PlainReads"/>, on the primary), for a read that begins no transaction;
+    /// null with a read replica configured, which such a read may have to use (<see cref="ReadReplica"/>).
+    /// </summary>
+    public static PlainReads? PlainReadsFor(HttpContext context) =>
+        context.RequestServices.GetService<ReadReplica>() is null ? context.RequestServices.GetService<PlainReads>() : null;
 
     /// <summary>The primary's connection, or the replica's when it may serve the read (the token's write replayed).</summary>
     private static async Task<NpgsqlConnection> OpenUnpinnedAsync(NpgsqlDataSource dataSource, ReadReplica? replica, HttpContext context)
