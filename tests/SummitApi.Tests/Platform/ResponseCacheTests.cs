@@ -173,20 +173,128 @@ public sealed class ResponseCacheTests(SummitApiFactory factory) : IClassFixture
     [Fact]
     public async Task A_change_set_notifies_the_records_it_wrote_by_table_and_a_table_it_wrote_many_of_as_a_whole()
     {
-        await using var listener = await factory.OpenConnectionAsync();
-        var notified = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        listener.Notification += (_, e) => notified.TrySetResult(e.Payload);
-        await listener.ExecuteAsync($"LISTEN {DataChangeListener.Channel}");
-
-        await factory.WriteOutsideTheApiAsync("test", "two concessions and sixty citations",
+        var writes = await NotifiedWritesAsync("citation", () => factory.WriteOutsideTheApiAsync("test", "two concessions and sixty citations",
             "UPDATE concession SET notes = coalesce(notes, '') || '.' WHERE id IN ('us-fentanyl-tariff-cut', 'us-entity-list-export-control-suspension')",
-            "UPDATE citation SET excerpt = excerpt || '.' WHERE id IN (SELECT id FROM citation ORDER BY id LIMIT 60)");
-        await listener.WaitAsync(NotificationDeadline);
-        var (_, writes) = DataChangeListener.ParseNotification(await notified.Task.WaitAsync(NotificationDeadline))!.Value;
+            "UPDATE citation SET excerpt = excerpt || '.' WHERE id IN (SELECT id FROM citation ORDER BY id LIMIT 60)"));
 
         Assert.Equal(["citation", "concession"], writes.Select(write => write.Table));
         Assert.Null(writes[0].RecordIds);
         Assert.Equal(["us-entity-list-export-control-suspension", "us-fentanyl-tariff-cut"], writes[1].RecordIds!);
+    }
+
+    [Fact]
+    public async Task A_change_set_says_which_columns_its_updates_changed_and_that_a_created_record_may_change_any_list()
+    {
+        var writes = await NotifiedWritesAsync("party", () => factory.WriteOutsideTheApiAsync("test", "a concession's notes and a new party",
+            "UPDATE concession SET notes = coalesce(notes, '') || '.' WHERE id = 'us-port-fee-suspension-chinese-ships'",
+            "INSERT INTO party (id, name, kind) SELECT 'ZZNOTIFY', 'Notified Party', kind FROM party WHERE id = 'CN'"));
+
+        Assert.Equal(["concession", "party"], writes.Select(write => write.Table));
+        // The full-text search column is generated from the notes, and lists filter on it.
+        Assert.Equal(["notes", "search"], writes[0].ChangedColumns!);
+        Assert.Equal(["ZZNOTIFY"], writes[1].RecordIds!);
+        Assert.Null(writes[1].ChangedColumns);
+    }
+
+    [Fact]
+    public async Task A_write_to_a_concession_a_page_does_not_show_leaves_the_page_cached_with_its_etag_unless_its_filters_test_what_changed()
+    {
+        var client = factory.CreateClient();
+        const string edited = "cn-truce-extension";
+        // Pages that do not show it, and whose filters test nothing a change of its notes changes; and an outcome, which
+        // shows the ids of its concessions (this one among them).
+        string[] kept = ["/api/v1/concessions?giver=CN&limit=1", "/api/v1/concessions?limit=2", "/api/v1/concessions?summit=busan-2025&beneficiary=CN&limit=3",
+            "/api/v1/outcomes/truce-extension", "/api/v1/summits/busan-2025/outcomes?limit=3"];
+        // A page that shows it, and a search whose matches the edit changes though it shows nothing yet.
+        string[] dropped = [$"/api/v1/concessions?giver=CN&limit=50", "/api/v1/concessions?q=kumquat"];
+        var before = new Dictionary<string, HttpResponseMessage>();
+        foreach (var path in kept.Concat(dropped))
+        {
+            before[path] = await WarmAsync(client, path);
+        }
+
+        await factory.WriteOutsideTheApiAsync("test", "one concession's notes",
+            $"UPDATE concession SET notes = coalesce(notes, '') || ' Kumquat.' WHERE id = '{edited}'");
+
+        using var uncached = factory.WithWebHostBuilder(builder => builder.UseSetting("ResponseCache:Enabled", "false"));
+        var fresh = uncached.CreateClient();
+        foreach (var path in kept)
+        {
+            var (response, commands) = await _sql.GetAsync(client, path);
+            Assert.True(commands == 0, $"{path} does not show {edited} nor filter on its notes, but was read again ({commands} commands)");
+            // What a read now answers: a page's next cursor pins the newer revision of its tables, so its ETag moves with it.
+            Assert.Equal(await fresh.GetByteArrayAsync(path), await response.Content.ReadAsByteArrayAsync());
+            var nextCursor = (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("nextCursor", out var cursor) ? cursor.GetString() : null;
+            Assert.True(nextCursor is not null ^ Equals(before[path].Headers.ETag, response.Headers.ETag), $"{path}: the ETag of a response without a cursor stays, and only that");
+        }
+        foreach (var path in dropped)
+        {
+            var (response, commands) = await _sql.GetAsync(client, path);
+            Assert.True(commands > 0, $"{path} was answered from the cache after {edited} changed");
+            var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
+            Assert.Contains(items, item => item.GetProperty("id").GetString() == edited && item.GetProperty("notes").GetString()!.EndsWith(" Kumquat.", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Moving_a_concession_to_another_outcome_drops_both_outcomes_and_the_summit_filtered_pages_that_do_not_show_it()
+    {
+        var client = factory.CreateClient();
+        const string moved = "cn-soybean-purchases";
+        string[] dropped = ["/api/v1/outcomes/soybean-purchases", "/api/v1/outcomes/cn-rare-earth-easing", "/api/v1/concessions?summit=busan-2025&limit=1"];
+        foreach (var path in dropped)
+        {
+            await WarmAsync(client, path);
+        }
+
+        try
+        {
+            await factory.WriteOutsideTheApiAsync("test", "one concession moved", $"UPDATE concession SET outcome_id = 'cn-rare-earth-easing' WHERE id = '{moved}'");
+
+            foreach (var path in dropped)
+            {
+                var (response, commands) = await _sql.GetAsync(client, path);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.True(commands > 0, $"{path} was answered from the cache after {moved} moved to another outcome");
+            }
+            var gaining = await client.GetFromJsonAsync<JsonElement>("/api/v1/outcomes/cn-rare-earth-easing");
+            Assert.Contains(moved, gaining.GetProperty("concessionIds").EnumerateArray().Select(id => id.GetString()));
+        }
+        finally
+        {
+            await factory.WriteOutsideTheApiAsync("test", "moved back", $"UPDATE concession SET outcome_id = 'soybean-purchases' WHERE id = '{moved}'");
+        }
+    }
+
+    [Fact]
+    public void The_concession_list_declares_every_concession_column_each_of_its_filters_tests()
+    {
+        // Each optional filter of the list's SQL, (@name::type IS NULL OR …), against the columns declared for its query
+        // parameter; a column of the outcome or the summit is reached through the concession's outcome_id.
+        var sql = SummitApi.Resources.Concessions.ConcessionQueries.List;
+        var filters = System.Text.RegularExpressions.Regex.Matches(sql, @"\(@(?<name>\w+)::[\w\[\]]+ IS NULL OR ").ToList();
+        var parameterOf = new Dictionary<string, string> { ["dateBases"] = "dateBasis" };
+        var undeclared = new List<string>();
+        foreach (var filter in filters.Where(match => match.Groups["name"].Value != "after"))
+        {
+            var depth = 0;
+            var end = filter.Index;
+            do
+            {
+                depth += sql[end] switch { '(' => 1, ')' => -1, _ => 0 };
+                end++;
+            }
+            while (depth > 0);
+            var condition = sql[filter.Index..end];
+            var name = filter.Groups["name"].Value;
+            var declared = SummitApi.Resources.Concessions.ConcessionEndpoints.ColumnsByFilter.GetValueOrDefault(parameterOf.GetValueOrDefault(name, name)) ?? [];
+            var tested = System.Text.RegularExpressions.Regex.Matches(condition, @"\b(?<table>[cos])\.(?<column>\w+)")
+                .Select(match => match.Groups["table"].Value == "c" ? match.Groups["column"].Value : "outcome_id").Distinct();
+            undeclared.AddRange(tested.Except(declared).Select(column => $"{name}: {column}"));
+        }
+
+        Assert.True(filters.Count >= 7, $"only {filters.Count} filters found in the list's SQL");
+        Assert.Empty(undeclared);
     }
 
     [Fact]
@@ -310,6 +418,29 @@ public sealed class ResponseCacheTests(SummitApiFactory factory) : IClassFixture
             }
             await Task.Delay(25);
         }
+    }
+
+    /// <summary>What the notification of the change set <paramref name="write"/> commits says it wrote, the first that names <paramref name="table"/>.</summary>
+    private async Task<IReadOnlyList<TableWrite>> NotifiedWritesAsync(string table, Func<Task> write)
+    {
+        await using var listener = await factory.OpenConnectionAsync();
+        var notified = new TaskCompletionSource<IReadOnlyList<TableWrite>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A pooled connection can still hold the notifications of an earlier owner's LISTEN: only this change set's count.
+        listener.Notification += (_, e) =>
+        {
+            if (DataChangeListener.ParseNotification(e.Payload) is var (_, writes) && writes.Any(written => written.Table == table))
+            {
+                notified.TrySetResult(writes);
+            }
+        };
+        await listener.ExecuteAsync($"LISTEN {DataChangeListener.Channel}");
+        await write();
+        var deadline = DateTime.UtcNow + NotificationDeadline;
+        while (!notified.Task.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await listener.WaitAsync(NotificationDeadline);
+        }
+        return await notified.Task.WaitAsync(TimeSpan.Zero);
     }
 
     private async Task RenameAsync(string partyId, string name)

@@ -5,13 +5,13 @@ using SummitApi.Platform.Data;
 namespace SummitApi.Platform.Caching;
 
 /// <summary>
-/// Listens on the primary for the change sets that commit (db/0009_change_notifications_by_table.sql), from this
-/// instance or any other, and tells the <see cref="ResponseCache"/> which tables each wrote. When its connection fails it turns the
+/// Listens on the primary for the change sets that commit (db/0014_change_notifications_with_columns.sql), from this
+/// instance or any other, and tells the <see cref="ResponseCache"/> which records and columns of which tables each wrote. When its connection fails it turns the
 /// cache off, since a change could go unheard, and on reconnecting starts the cache afresh at the current revision.
 /// </summary>
 public sealed class DataChangeListener(DatabaseConnection database, ResponseCache cache, ILogger<DataChangeListener> logger) : BackgroundService
 {
-    public const string Channel = "summit_tables_changed";
+    public const string Channel = "summit_records_changed";
 
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
 
@@ -77,7 +77,7 @@ public sealed class DataChangeListener(DatabaseConnection database, ResponseCach
         cache.Suspend();
     }
 
-    /// <summary>"&lt;seq&gt; &lt;table&gt;:&lt;id&gt;|&lt;id&gt;…,&lt;table&gt;:*…" (db/0009), or null for what is not.</summary>
+    /// <summary>"&lt;seq&gt; &lt;table&gt;:&lt;ids&gt;:&lt;columns&gt;,…" (db/0014), or null for what is not.</summary>
     internal static (long Revision, IReadOnlyList<TableWrite> Writes)? ParseNotification(string payload)
     {
         var parts = payload.Split(' ', 2);
@@ -87,8 +87,12 @@ public sealed class DataChangeListener(DatabaseConnection database, ResponseCach
         }
         var writes = parts.Length < 2 ? [] : parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(write =>
         {
-            var (table, ids) = write.Split(':', 2) is [var name, var records] ? (name, records) : (write, "*");
-            return new TableWrite(table, ids == "*" ? null : ids.Split('|'));
+            // What is missing or unreadable counts as everything: a cache that drops too much is only slower.
+            var fields = write.Split(':', 3);
+            var ids = fields.Length > 1 ? fields[1] : "*";
+            var columns = fields.Length > 2 ? fields[2] : "*";
+            return new TableWrite(fields[0], ids == "*" ? null : ids.Split('|'),
+                columns == "*" ? null : columns.Split('|', StringSplitOptions.RemoveEmptyEntries));
         }).ToList();
         return (revision, writes);
     }

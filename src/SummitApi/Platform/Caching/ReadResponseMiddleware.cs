@@ -44,7 +44,7 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
         // own write, which this instance may not have heard of yet: it is always read afresh.
         var stamp = cache.Enabled && endpoint is not null && !needsKey && endpoint.Metadata.GetMetadata<ExcludedFromResponseCache>() is null
                     && !request.Headers.ContainsKey(ConsistencyToken.Header)
-            ? cache.Stamp(ReadDependencies.Of(context))
+            ? cache.Stamp()
             : null;
         var key = stamp is null ? null : request.Path.Value + request.QueryString.Value;
         if (stamp is not null && cache.TryGet(key!, stamp, out var cached))
@@ -66,7 +66,8 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
                 {
                     // Only the headers the endpoint set: those of the middleware around it belong to each request.
                     var headers = response.Headers.Where(header => !headersBefore.Contains(header.Key) && !EncodingHeaders.Contains(header.Key)).ToArray();
-                    cache.TryAdd(key!, stamp, new CachedResponse(bodyToCache, response.Headers.ETag.ToString(), headers));
+                    // What it depends on is known once it is read: a list page's records, and the filters it was given.
+                    cache.TryAdd(key!, stamp, ReadDependencies.Of(context), new CachedResponse(bodyToCache, response.Headers.ETag.ToString(), headers));
                 }
                 return Task.CompletedTask;
             });

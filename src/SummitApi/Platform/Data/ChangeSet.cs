@@ -53,10 +53,10 @@ public sealed class ChangeSet : IAsyncDisposable
 
     /// <summary>What this change set changed so far, by table: empty when nothing changed (an unchanged upsert does not).</summary>
     public async Task<IReadOnlyList<TableWrite>> WritesAsync(CancellationToken cancellationToken = default) =>
-        [.. (await Connection.QueryAsync<(string Table, string[] RecordIds)>(
-            new CommandDefinition("SELECT entity, array_agg(DISTINCT record_id) FROM revision WHERE seq = @Seq GROUP BY entity", new { Seq }, Transaction,
+        [.. (await Connection.QueryAsync<(string Table, string[] RecordIds, string[]? ChangedColumns)>(
+            new CommandDefinition("SELECT entity, record_ids, changed_columns FROM change_set_writes(@Seq)", new { Seq }, Transaction,
                 cancellationToken: cancellationToken)))
-            .Select(written => new TableWrite(written.Table, written.RecordIds))];
+            .Select(written => new TableWrite(written.Table, written.RecordIds, written.ChangedColumns))];
 
     public Task CommitAsync(CancellationToken cancellationToken = default) => Transaction.CommitAsync(cancellationToken);
 

@@ -23,6 +23,8 @@ public sealed class ListRequest
     private readonly CursorCodec _cursors;
     private readonly string _scope;
     private readonly string[]? _tablesRead;
+    private readonly HttpContext _context;
+    private readonly bool _reportsListedRecords;
     private HttpContext? _pinDeferredOf;
 
     // Set when the page is read on a plain read's connection, which cannot begin a transaction: a deferred pin then
@@ -32,6 +34,8 @@ public sealed class ListRequest
     public ListRequest(HttpContext context, CursorCodec cursors, int? limit, string? cursor, params (string Name, string? Value)[] filters)
     {
         _cursors = cursors;
+        _context = context;
+        _reportsListedRecords = context.GetEndpoint()?.Metadata.GetMetadata<ListedRecords>() is not null;
         _tablesRead = context.GetEndpoint()?.Metadata.GetMetadata<TablesRead>()?.Names;
         _scope = CursorCodec.ScopeOf(context.Request.Path, filters.Select(f => KeyValuePair.Create(f.Name, f.Value)));
         Limit = limit ?? DefaultLimit;
@@ -180,14 +184,26 @@ public sealed class ListRequest
     }
 
     /// <summary>Makes the page from up to Limit + 1 rows read in list order: the extra row only says there is more.</summary>
+    /// <remarks>
+    /// The last part of a sort key is the record's id: a list that declares <see cref="ListedRecords"/> reports the ids
+    /// it shows to the response cache (<see cref="ReadContext.ListedRecordIds"/>), and every list its next cursor
+    /// (<see cref="ReadContext.NextCursor"/>).
+    /// </remarks>
     public Page<T> ToPage<T>(IReadOnlyList<T> rows, long revision, Func<T, string[]> sortKey)
     {
+        var items = rows.Count <= Limit ? rows : rows.Take(Limit).ToList();
+        if (_reportsListedRecords)
+        {
+            ReadContext.Of(_context).ListedRecordIds = [.. items.Select(item => sortKey(item)[^1])];
+        }
         if (rows.Count <= Limit)
         {
             return new Page<T>(rows, null);
         }
-        var items = rows.Take(Limit).ToList();
-        return new Page<T>(items, _cursors.Encode(new CursorPosition(Revision ?? revision, sortKey(items[^1]), _scope)));
+        var next = new CursorPosition(Revision ?? revision, sortKey(items[^1]), _scope);
+        var cursor = _cursors.Encode(next);
+        ReadContext.Of(_context).NextCursor = (cursor, next);
+        return new Page<T>(items, cursor);
     }
 
     /// <param name="rowReader">Given the reader and the range of the list's own columns, makes the function that reads the current row.</param>

@@ -26,6 +26,19 @@ public sealed class ReadContext
     /// </summary>
     public long? ReplicaRevision { get; set; }
 
+    /// <summary>
+    /// For a page of a list that declares <see cref="ListedRecords"/>, the ids of the records it shows: the response
+    /// cache keeps the page through writes to other records that do not change what its filters test.
+    /// </summary>
+    public IReadOnlyList<string>? ListedRecordIds { get; set; }
+
+    /// <summary>
+    /// The cursor a list page handed out, with the position it encodes: when the response cache keeps the page through
+    /// writes to the tables it declares, it hands out the cursor a read now would (the same position at the tables' newer
+    /// revision).
+    /// </summary>
+    public (string Text, CursorPosition Position)? NextCursor { get; set; }
+
     /// <summary>The request's read context, made on first use.</summary>
     public static ReadContext Of(HttpContext context)
     {

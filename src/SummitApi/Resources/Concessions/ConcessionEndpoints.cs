@@ -13,7 +13,7 @@ public static class ConcessionEndpoints
     {
         var group = routes.MapGroup("/concessions").WithTags("Concessions")
             .ReadsTables("concession", "outcome", "summit", "citation", "party", "topic", "date_basis");
-        group.MapGet("/", ListConcessions).WithName("ListConcessions")
+        group.MapGet("/", ListConcessions).WithName("ListConcessions").ListsRecordsOf("concession", ColumnsByFilter)
             .WithSummary("List concessions")
             .WithDescription("""
                 Structured gives (who conceded what to whom), ordered by id, one page at a time. Filters combine:
@@ -38,6 +38,23 @@ public static class ConcessionEndpoints
                 citations. Its summitId and topic are those of its outcome.
                 """);
     }
+
+    /// <summary>
+    /// The concession columns each filter of the list tests (<see cref="ConcessionQueries.List"/>; the other tables it
+    /// joins are read whole): a cached page stays through writes to concessions it does not show that change none of
+    /// them. The key, which orders the list, never changes.
+    /// </summary>
+    internal static readonly Dictionary<string, string[]> ColumnsByFilter = new(StringComparer.Ordinal)
+    {
+        ["summit"] = ["outcome_id"],
+        ["topic"] = ["outcome_id"],
+        ["giver"] = ["giver"],
+        ["beneficiary"] = ["beneficiary"],
+        // With no effective date, a concession starts on its summit's date, reached through its outcome.
+        ["activeOn"] = ["effective_date", "effective_date_basis", "expiry_date", "outcome_id"],
+        ["dateBasis"] = ["effective_date", "effective_date_basis", "expiry_date", "outcome_id"],
+        ["q"] = ["search"],
+    };
 
     /// <param name="summit">Only concessions of this summit's outcomes (a summit id, e.g. busan-2025).</param>
     /// <param name="giver">Only concessions given by this party (a party id, e.g. US).</param>

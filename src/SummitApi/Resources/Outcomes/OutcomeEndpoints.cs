@@ -11,7 +11,9 @@ public static class OutcomeEndpoints
     public static void MapOutcomes(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("Outcomes")
-            .ReadsTables("outcome", "concession", "summit", "citation", "party", "topic", "outcome_status");
+            .ReadsTables("outcome", "concession", "summit", "citation", "party", "topic", "outcome_status")
+            // Of the concessions, an outcome shows the ids of its own (OutcomeQueries): which exist, and their outcome.
+            .ReadsMembershipOf("concession", "outcome_id");
         group.MapGet("/outcomes", ListOutcomes).WithName("ListOutcomes")
             .WithSummary("List outcomes")
             .WithDescription("""
