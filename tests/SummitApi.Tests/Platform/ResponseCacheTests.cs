@@ -267,6 +267,27 @@ public sealed class ResponseCacheTests(SummitApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Requests_for_an_answer_another_request_is_reading_wait_for_that_read_instead_of_reading_it_again()
+    {
+        var client = factory.CreateClient();
+        const string path = "/api/v1/concessions?beneficiary=US&limit=4";
+        await using var locker = await factory.OpenConnectionAsync();
+        await using var transaction = await locker.BeginTransactionAsync();
+        // The first read waits on the lock, long enough for the others to arrive while it is in flight.
+        await locker.ExecuteAsync("LOCK TABLE concession IN ACCESS EXCLUSIVE MODE", transaction: transaction);
+        var reads = Enumerable.Range(0, 12).Select(_ => _sql.GetAsync(client, path)).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await transaction.RollbackAsync();
+        var answers = await Task.WhenAll(reads);
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Response.StatusCode));
+        var bodies = await Task.WhenAll(answers.Select(answer => answer.Response.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct());
+        Assert.True(answers.Count(answer => answer.SqlCommands > 0) == 1,
+            $"{answers.Count(answer => answer.SqlCommands > 0)} of 12 requests read the page themselves; one should have, for all");
+    }
+
+    [Fact]
     public void The_concession_list_declares_every_concession_column_each_of_its_filters_tests()
     {
         // Each optional filter of the list's SQL, (@name::type IS NULL OR …), against the columns declared for its query

@@ -52,7 +52,35 @@ public sealed class ReadResponseMiddleware(RequestDelegate next, ResponseCache c
             await ServeAsync(context, cached, cacheControl);
             return;
         }
+        if (stamp is null)
+        {
+            await ReadAsync(context, null, null, cacheControl);
+            return;
+        }
+        var (inFlight, endLead) = cache.BeginRead(key!, stamp);
+        if (inFlight is not null)
+        {
+            await inFlight.WaitAsync(context.RequestAborted);
+            if (cache.TryGet(key!, stamp, out cached, countLookup: false))
+            {
+                await ServeAsync(context, cached, cacheControl);
+                return;
+            }
+        }
+        try
+        {
+            await ReadAsync(context, stamp, key, cacheControl);
+        }
+        finally
+        {
+            endLead?.Invoke();
+        }
+    }
 
+    /// <summary>Runs the read, answers it with its ETag (or a 304), and files a 200 under <paramref name="stamp"/> when there is one.</summary>
+    private async Task ReadAsync(HttpContext context, ReadStamp? stamp, string? key, string cacheControl)
+    {
+        var request = context.Request;
         var response = context.Response;
         byte[]? bodyToCache = null;
         if (stamp is not null)

@@ -154,6 +154,7 @@ public sealed class ResponseCache(Microsoft.Extensions.Options.IOptions<Response
 
     private readonly Lock _lock = new();
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReadInFlight> _reading = new(StringComparer.Ordinal);
     private long _bytes;
     private long _epochs;
 
@@ -173,6 +174,13 @@ public sealed class ResponseCache(Microsoft.Extensions.Options.IOptions<Response
             || (Heard.Epoch == heard.Epoch && Dependencies.LastChanges(heard).AsSpan().SequenceEqual(LastChanges));
     }
 
+    /// <summary>A read of an answer the cache did not hold, as of the changes heard when it began.</summary>
+    private sealed class ReadInFlight(HeardChanges heard)
+    {
+        public HeardChanges Heard { get; } = heard;
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
     public bool Enabled => options.Value.Enabled;
 
     /// <summary>The newest data revision heard of, or null while the cache is off because it might miss one.</summary>
@@ -181,7 +189,29 @@ public sealed class ResponseCache(Microsoft.Extensions.Options.IOptions<Response
     /// <summary>The stamp a read starting now files its response under, or null while the cache is off.</summary>
     public ReadStamp? Stamp() => _heard is { } heard ? new ReadStamp(heard) : null;
 
-    public bool TryGet(string key, ReadStamp current, out CachedResponse response)
+    /// <summary>
+    /// Starts reading the answer for <paramref name="key"/>, unless another request is reading it as of the same
+    /// changes: then <c>InFlight</c> completes when that read has filed its answer, and the caller asks again rather
+    /// than read it too (after a write, the requests for one popular page would each read it while the first still
+    /// does). <c>EndLead</c>, when there is one, must be called once this read has filed its answer, or failed.
+    /// </summary>
+    public (Task? InFlight, Action? EndLead) BeginRead(string key, ReadStamp stamp)
+    {
+        var mine = new ReadInFlight(stamp.Heard);
+        var current = _reading.GetOrAdd(key, mine);
+        if (current == mine)
+        {
+            return (null, () =>
+            {
+                _reading.TryRemove(KeyValuePair.Create(key, mine));
+                mine.Done.TrySetResult();
+            });
+        }
+        return (ReferenceEquals(current.Heard, stamp.Heard) ? current.Done.Task : null, null);
+    }
+
+    /// <param name="countLookup">False for a request asking again after waiting for another's read: its lookup counted already.</param>
+    public bool TryGet(string key, ReadStamp current, out CachedResponse response, bool countLookup = true)
     {
         var found = _entries.TryGetValue(key, out var entry) && entry.IsCurrent(current.Heard) ? entry : null;
         if (found is not null && !ReferenceEquals(found.Heard, current.Heard))
@@ -189,7 +219,10 @@ public sealed class ResponseCache(Microsoft.Extensions.Options.IOptions<Response
             // Found current after changes it does not depend on, it is kept as of now: the next lookup takes the quick way.
             found = Refresh(key, found, current.Heard);
         }
-        (found is null ? Misses : Hits).Inc();
+        if (countLookup)
+        {
+            (found is null ? Misses : Hits).Inc();
+        }
         response = found?.Response!;
         return found is not null;
     }
