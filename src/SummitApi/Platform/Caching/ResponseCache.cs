@@ -65,19 +65,20 @@ public sealed record ReadDependencies(string[]? Tables, (string Table, IReadOnly
         {
             return new ReadDependencies(tables.Names, [], [], PinnedByCursor: true);
         }
+        var readContext = context.Features.Get<ReadContext>();
         var records = new List<(string Table, IReadOnlyList<string> Ids)>();
         var memberships = metadata.GetOrderedMetadata<MembershipRead>().Select(read => (read.Table, read.Columns)).ToList();
         if (metadata.GetMetadata<RecordRead>() is { } record && context.Request.RouteValues[record.RouteParameter] is string id)
         {
             records.Add((record.Table, [id]));
         }
-        if (metadata.GetMetadata<ListedRecords>() is { } listed && context.Features.Get<ReadContext>()?.ListedRecordIds is { } shown)
+        if (metadata.GetMetadata<ListedRecords>() is { } listed && readContext?.ListedRecordIds is { } shown)
         {
             records.Add((listed.Table, shown));
             memberships.Add((listed.Table, listed.ColumnsFilteredBy(context.Request.Query)));
         }
         var partly = records.Select(read => read.Table).Concat(memberships.Select(read => read.Table)).ToHashSet(StringComparer.Ordinal);
-        var nextCursor = context.Features.Get<ReadContext>()?.NextCursor is var (text, position) ? new IssuedCursor(text, position, tables.Names) : null;
+        var nextCursor = readContext?.NextCursor is var (text, position) ? new IssuedCursor(text, position, tables.Names) : null;
         return new ReadDependencies([.. tables.Names.Where(table => !partly.Contains(table))], [.. records], [.. memberships], PinnedByCursor: false, nextCursor);
     }
 
